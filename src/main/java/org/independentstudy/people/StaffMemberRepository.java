@@ -1,0 +1,9 @@
+package org.independentstudy.people;
+
+import java.util.Optional;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface StaffMemberRepository extends ListCrudRepository<StaffMember, Long> {
+
+    Optional<StaffMember> findByUsername(String username);
+}

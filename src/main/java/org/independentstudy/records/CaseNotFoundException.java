@@ -1,0 +1,10 @@
+package org.independentstudy.records;
+
+import org.independentstudy.web.NotFoundException;
+
+public class CaseNotFoundException extends NotFoundException {
+
+    public CaseNotFoundException(Long caseId) {
+        super("No independent-study case with id " + caseId);
+    }
+}
