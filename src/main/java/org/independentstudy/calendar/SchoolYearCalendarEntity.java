@@ -78,6 +78,14 @@ public class SchoolYearCalendarEntity {
         return schoolYear;
     }
 
+    public LocalDate getFirstDay() {
+        return firstDay;
+    }
+
+    public LocalDate getLastDay() {
+        return lastDay;
+    }
+
     public String getSource() {
         return source;
     }
