@@ -30,8 +30,13 @@ enum CalendarEntryKind {
 
     /** Case-insensitive; spaces and hyphens count as underscores ("staff-day", "Semester 2 Start"). */
     static Optional<CalendarEntryKind> parse(String text) {
-        String normalized = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String normalized = normalize(text);
         return Arrays.stream(values()).filter(kind -> kind.name().equals(normalized)).findFirst();
+    }
+
+    /** Upper case with underscores, as the kind names are written. */
+    static String normalize(String text) {
+        return text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
     static String allNames() {

@@ -123,8 +123,7 @@ public class CalendarIcsImporter implements CalendarFileImporter {
         boolean markedSchoolDay = false;
         for (Property property : event.getProperties(Property.CATEGORIES)) {
             for (String category : ((Categories) property).getCategories().getTexts()) {
-                String normalized = category.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-                markedSchoolDay |= SCHOOL_DAY_CATEGORIES.contains(normalized);
+                markedSchoolDay |= SCHOOL_DAY_CATEGORIES.contains(CalendarEntryKind.normalize(category));
                 CalendarEntryKind.parse(category).ifPresent(fromCategories::add);
             }
         }

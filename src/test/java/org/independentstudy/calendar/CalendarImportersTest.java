@@ -111,21 +111,9 @@ class CalendarImportersTest {
     @Test
     @DisplayName("CAL-01 an iCalendar event with a time of day is rejected with an error naming the event")
     void timedIcsEventNamesTheEvent() {
-        String ics = """
-                BEGIN:VCALENDAR
-                VERSION:2.0
-                PRODID:-//test//EN
-                BEGIN:VEVENT
-                UID:labor-day@test
-                DTSTAMP:20250101T000000Z
-                DTSTART:20250901T080000Z
-                DTEND:20250901T150000Z
-                SUMMARY:Labor Day
-                CATEGORIES:HOLIDAY
-                END:VEVENT
-                END:VCALENDAR
-                """;
-        assertThatThrownBy(() -> ics(ics))
+        String event = event("labor-day@test", "DTSTART:20250901T080000Z", "Labor Day") + "CATEGORIES:HOLIDAY\n";
+
+        assertThatThrownBy(() -> ics(vcalendar(event)))
                 .isInstanceOf(CalendarImportException.class)
                 .hasMessageContaining("test.ics, event 1 'Labor Day' (UID labor-day@test): DTSTART")
                 .hasMessageContaining("must be all-day");
@@ -142,51 +130,13 @@ class CalendarImportersTest {
     @Test
     @DisplayName("CAL-01 iCalendar events without a category are classified by summary; other events stay school days with a warning")
     void icsSummaryConvention() {
-        String ics = """
-                BEGIN:VCALENDAR
-                VERSION:2.0
-                PRODID:-//test//EN
-                BEGIN:VEVENT
-                UID:1@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20250814
-                SUMMARY:First Day of School
-                END:VEVENT
-                BEGIN:VEVENT
-                UID:2@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20250901
-                DTEND;VALUE=DATE:20250902
-                SUMMARY:Labor Day - No School
-                END:VEVENT
-                BEGIN:VEVENT
-                UID:3@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20251124
-                DTEND;VALUE=DATE:20251129
-                SUMMARY:Thanksgiving Recess
-                END:VEVENT
-                BEGIN:VEVENT
-                UID:4@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20250910
-                SUMMARY:Back to School Night
-                END:VEVENT
-                BEGIN:VEVENT
-                UID:5@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20260120
-                SUMMARY:Second Semester Begins
-                END:VEVENT
-                BEGIN:VEVENT
-                UID:6@test
-                DTSTAMP:20250101T000000Z
-                DTSTART;VALUE=DATE:20260611
-                SUMMARY:Last Day of School
-                END:VEVENT
-                END:VCALENDAR
-                """;
-        ParsedCalendar parsed = ics(ics);
+        ParsedCalendar parsed = ics(vcalendar(
+                event("1@test", "DTSTART;VALUE=DATE:20250814", "First Day of School"),
+                event("2@test", "DTSTART;VALUE=DATE:20250901", "Labor Day - No School") + "DTEND;VALUE=DATE:20250902\n",
+                event("3@test", "DTSTART;VALUE=DATE:20251124", "Thanksgiving Recess") + "DTEND;VALUE=DATE:20251129\n",
+                event("4@test", "DTSTART;VALUE=DATE:20250910", "Back to School Night"),
+                event("5@test", "DTSTART;VALUE=DATE:20260120", "Second Semester Begins"),
+                event("6@test", "DTSTART;VALUE=DATE:20260611", "Last Day of School")));
 
         assertThat(parsed.calendar().firstDay()).isEqualTo("2025-08-14");
         assertThat(parsed.calendar().secondSemesterFirstDay()).isEqualTo("2026-01-20");
@@ -202,5 +152,18 @@ class CalendarImportersTest {
                         tuple(LocalDate.of(2025, 11, 28), NonInstructionalDayKind.BREAK));
         assertThat(parsed.warnings()).singleElement().asString()
                 .contains("'Back to School Night'", "2025-09-10", "stays a school day");
+    }
+
+    /** The properties of one VEVENT, without BEGIN/END; more properties may be appended. */
+    private static String event(String uid, String dtStart, String summary) {
+        return "UID:" + uid + "\nDTSTAMP:20250101T000000Z\n" + dtStart + "\nSUMMARY:" + summary + "\n";
+    }
+
+    private static String vcalendar(String... events) {
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n");
+        for (String event : events) {
+            ics.append("BEGIN:VEVENT\n").append(event).append("END:VEVENT\n");
+        }
+        return ics.append("END:VCALENDAR\n").toString();
     }
 }
