@@ -46,6 +46,7 @@ public class AgreementDrafting {
     private final CurrentActor actor;
     private final SchoolCalendar schoolCalendar;
     private final SupervisorCredentials credentials;
+    private final SignatureDeadlines deadlines;
     private final AfterCommit afterCommit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -53,7 +54,7 @@ public class AgreementDrafting {
     AgreementDrafting(WrittenAgreementRepository agreements, AgreementVersionRepository versions,
                       StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
                       CaseRecord caseRecord, CurrentActor actor, SchoolCalendar schoolCalendar,
-                      SupervisorCredentials credentials, AfterCommit afterCommit, ApplicationEventPublisher events,
+                      SupervisorCredentials credentials, SignatureDeadlines deadlines, AfterCommit afterCommit, ApplicationEventPublisher events,
                       Clock clock) {
         this.agreements = agreements;
         this.versions = versions;
@@ -64,6 +65,7 @@ public class AgreementDrafting {
         this.actor = actor;
         this.schoolCalendar = schoolCalendar;
         this.credentials = credentials;
+        this.deadlines = deadlines;
         this.afterCommit = afterCommit;
         this.events = events;
         this.clock = clock;
@@ -167,21 +169,40 @@ public class AgreementDrafting {
         return problems;
     }
 
-    /** Sends a valid version for signature; the family's links go out once this commits. */
+    /**
+     * Sends a valid version for signature and records its deadline (AGR-07); the family's links go out once
+     * this commits ({@link AgreementReadyForSignatures}).
+     */
     @Transactional
-    public WrittenAgreement sendForSignature(Long agreementVersionId) {
+    public SignatureDeadline sendForSignature(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
         version.sendForSignature();
         WrittenAgreement agreement = agreement(version.getAgreementId());
-        // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
         AgreementContent content = version.content();
+        // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
         caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-11", "teacherCredentialsRecorded",
                 "Credentials checked on " + content.startDate() + ": "
                         + String.join("; ", credentials.recordOf(content, content.startDate()))));
+        SignatureDeadline deadline = signatureDeadlineOf(agreementVersionId);
         caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-06", "agreementSentForSignature",
-                "Version " + version.getVersionNumber() + " of the written agreement sent for signature"));
+                "Version " + version.getVersionNumber() + " of the written agreement sent for signature; "
+                        + deadline.rule()).withPolicy(content.policy().policyCode()));
         afterCommit.publish(new AgreementReadyForSignatures(agreementVersionId));
-        return agreement;
+        return deadline;
+    }
+
+    /** AGR-07: when this version must be fully signed, under the policy its placement was decided by. */
+    @Transactional(readOnly = true)
+    public SignatureDeadline signatureDeadlineOf(Long agreementVersionId) {
+        AgreementContent content = version(agreementVersionId).content();
+        return deadlines.deadlineOf(content.longTerm(), content.startDate(),
+                policies.findById(content.policy().policyCode()).orElseThrow());
+    }
+
+    /** The agreement the draft would make, unsaved: what the drafter reviews. */
+    @Transactional(readOnly = true)
+    public AgreementContent preview(Long agreementId, AgreementDraft draft) {
+        return contentOf(agreement(agreementId), draft);
     }
 
     /** The newest version of the newest agreement of a case. */
