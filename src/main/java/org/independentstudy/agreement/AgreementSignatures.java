@@ -13,6 +13,8 @@ import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.web.ConflictException;
 import org.independentstudy.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgreementSignatures {
 
     private static final int ATTEMPTS = 5;
+    private static final Logger log = LoggerFactory.getLogger(AgreementSignatures.class);
 
     private final AgreementVersionRepository versions;
     private final WrittenAgreementRepository agreements;
@@ -88,6 +91,8 @@ public class AgreementSignatures {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                log.info("Signature of agreement version {} met a concurrent signature; attempt {} again",
+                        agreementVersionId, attempt + 1);
             }
         }
     }
