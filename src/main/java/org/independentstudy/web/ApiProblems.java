@@ -3,6 +3,8 @@ package org.independentstudy.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.independentstudy.calendar.CalendarImportException;
+import org.independentstudy.calendar.SchoolCalendarException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.ruleId() != null) {
             problem.setProperty("rule", e.ruleId());
         }
+        return problem;
+    }
+
+    /** CAL-01: a calendar file that cannot be imported; the message names the line or event. */
+    @ExceptionHandler(CalendarImportException.class)
+    ProblemDetail calendarFile(CalendarImportException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid calendar file");
+        problem.setProperty("errors", Map.of("file", e.getMessage()));
+        return problem;
+    }
+
+    /** CAL-03: a date no district calendar covers is refused, never counted on plain weekdays. */
+    @ExceptionHandler(SchoolCalendarException.class)
+    ProblemDetail outsideCalendar(SchoolCalendarException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Date outside the district calendar");
+        problem.setProperty("rule", "CAL-03");
         return problem;
     }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @IntegrationTest
@@ -28,6 +31,37 @@ class LoginAndRolesTest {
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(me.getBody()).containsEntry("username", username);
         assertThat((Iterable<String>) me.getBody().get("roles")).contains(role);
+    }
+
+    @ParameterizedTest(name = "{0} logs in to the Camunda {1} webapp")
+    @CsvSource({"counselor,tasklist", "teacher,tasklist", "principal,tasklist", "sped,tasklist", "analyst,cockpit",
+            "admin,admin"})
+    void demoUsersLogInToTheWebapps(String username, String app) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
+        String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-XSRF-TOKEN", csrf);
+        headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
+                .stream().map(c -> c.split(";", 2)[0]).toList()));
+        ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                new HttpEntity<>("username=" + username + "&password=demo", headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(login.getBody()).contains("\"userId\":\"" + username + "\"").contains(app);
+    }
+
+    @Test
+    @DisplayName("a counselor may not log in to Cockpit")
+    void counselorsDoNotGetCockpit() {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/", String.class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+        headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
+                .stream().map(c -> c.split(";", 2)[0]).toList()));
+        ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+                new HttpEntity<>("username=counselor2&password=demo", headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @ParameterizedTest(name = "{0} without login is 401")
