@@ -71,6 +71,16 @@ class LoginAndRolesTest {
     }
 
     @Test
+    @DisplayName("the container health check answers without login and tells nothing but the status")
+    void healthCheckIsPublicAndBare() {
+        ResponseEntity<String> health = rest.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     @DisplayName("a wrong password is refused")
     void wrongPasswordIsRefused() {
         // a user no other test logs in as: the engine delays further logins after a failed one
