@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.support.Api.as;
 
 import java.util.Map;
+import org.independentstudy.demo.DemoDistrict;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,7 @@ class LoginAndRolesTest {
     @CsvSource({"counselor,tasklist", "teacher,tasklist", "principal,tasklist", "sped,tasklist", "analyst,cockpit",
             "admin,admin"})
     void demoUsersLogInToTheWebapps(String username, String app) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
-        String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-XSRF-TOKEN", csrf);
-        headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
-                .stream().map(c -> c.split(";", 2)[0]).toList()));
-        ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                new HttpEntity<>("username=" + username + "&password=demo", headers), String.class);
+        ResponseEntity<String> login = webappLogin(username, app);
         assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(login.getBody()).contains("\"userId\":\"" + username + "\"").contains(app);
     }
@@ -53,15 +46,19 @@ class LoginAndRolesTest {
     @Test
     @DisplayName("a counselor may not log in to Cockpit")
     void counselorsDoNotGetCockpit() {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/", String.class);
+        assertThat(webappLogin("counselor2", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Logs in the way the webapps' login page does: session cookie and CSRF token from the page, then a form post. */
+    private ResponseEntity<String> webappLogin(String username, String app) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
         headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
                 .stream().map(c -> c.split(";", 2)[0]).toList()));
-        ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
-                new HttpEntity<>("username=counselor2&password=demo", headers), String.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+                new HttpEntity<>("username=" + username + "&password=" + DemoDistrict.PASSWORD, headers), String.class);
     }
 
     @ParameterizedTest(name = "{0} without login is 401")
