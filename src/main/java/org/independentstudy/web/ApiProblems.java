@@ -3,6 +3,8 @@ package org.independentstudy.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.independentstudy.calendar.CalendarImportException;
+import org.independentstudy.calendar.SchoolCalendarException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +34,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Invalid request");
         problem.setType(URI.create("urn:problem:invalid-request"));
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", e.fieldErrors());
@@ -44,41 +45,48 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** CAL-01: a calendar file that cannot be imported; the message names the line or event. */
+    @ExceptionHandler(CalendarImportException.class)
+    ProblemDetail calendarFile(CalendarImportException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Invalid calendar file");
+        problem.setProperty("errors", Map.of("file", e.getMessage()));
+        return problem;
+    }
+
+    /** CAL-03: a date no district calendar covers is refused, never counted on plain weekdays. */
+    @ExceptionHandler(SchoolCalendarException.class)
+    ProblemDetail outsideCalendar(SchoolCalendarException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(),
+                "Date outside the district calendar");
+        problem.setProperty("rule", "CAL-03");
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), "Not found");
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Conflict");
-        return problem;
+        return problem(HttpStatus.CONFLICT, e.getMessage(), "Conflict");
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The record was changed by someone else at the same time; reload and try again");
-        problem.setTitle("Concurrent change");
-        return problem;
+        return problem(HttpStatus.CONFLICT,
+                "The record was changed by someone else at the same time; reload and try again", "Concurrent change");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your role may not do this");
-        problem.setTitle("Forbidden");
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "Your role may not do this", "Forbidden");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+                "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'", "Invalid request");
         problem.setProperty("errors", Map.of(e.getName(), "invalid value"));
         return problem;
     }
@@ -86,9 +94,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; nothing was changed. The error has been logged.");
-        problem.setTitle("Internal error");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.",
+                "Internal error");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, String title) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 
@@ -100,9 +112,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             errors.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid fields: " + String.join(", ", errors.keySet()));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid fields: " + String.join(", ", errors.keySet()), "Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -110,9 +120,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                UnreadableBody.describe(e));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, UnreadableBody.describe(e), "Invalid request");
         return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -7,28 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
-import org.camunda.bpm.model.bpmn.instance.SendTask;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,19 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Protects analysts' edits: every diagram in processes/ must be deployable and runnable as modelled, so a
- * broken edit fails the build with the element named, not a student's case at run time.
+ * Protects analysts' edits: every model in processes/ follows {@link ModelRules} against the application's
+ * real beans and the forms in forms/, so a broken edit fails the build, not a student's case at run time.
  */
 @IntegrationTest
 class ProcessModelRulesTest {
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
-    private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(
-            "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Process|Task|DataObject|DataObjectReference|"
-                    + "DataStoreReference|Participant|Lane|Collaboration|TextAnnotation|Association|Message|"
-                    + "Signal|Error|Escalation|Definitions|Decision|DecisionRequirementsDefinition)_[0-9a-z]{7}$|^StartEvent_1$");
 
     @Autowired
     ApplicationContext context;
@@ -58,137 +35,25 @@ class ProcessModelRulesTest {
     void bpmnModelsFollowTheProjectRules() throws IOException {
         List<Path> diagrams = files(PROCESSES, ".bpmn");
         assertThat(diagrams).as("diagrams in processes/").isNotEmpty();
-        Set<String> formIds = formIds();
+        ModelRules rules = new ModelRules(context::containsBean, formIds(FORMS));
         List<String> problems = new ArrayList<>();
-        for (Path diagram : diagrams) {
-            problems.addAll(bpmnProblems(diagram, formIds));
-        }
+        diagrams.forEach(d -> problems.addAll(rules.bpmnProblems(d)));
         assertThat(problems).as("problems in processes/*.bpmn").isEmpty();
     }
 
     @Test
     @DisplayName("every DMN decision has a history time to live and a named id")
     void dmnModelsFollowTheProjectRules() throws IOException {
+        ModelRules rules = new ModelRules(context::containsBean, Set.of());
         List<String> problems = new ArrayList<>();
-        for (Path file : files(PROCESSES, ".dmn")) {
-            DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
-            for (Decision decision : model.getModelElementsByType(Decision.class)) {
-                String where = file.getFileName() + " decision '" + decision.getId() + "'";
-                if (decision.getCamundaHistoryTimeToLiveString() == null) {
-                    problems.add(where + ": no camunda:historyTimeToLive");
-                }
-                if (MODELER_DEFAULT_ID.matcher(decision.getId()).matches()) {
-                    problems.add(where + ": id left at the Modeler default; name it after the decision");
-                }
-            }
-        }
+        files(PROCESSES, ".dmn").forEach(d -> problems.addAll(rules.dmnProblems(d)));
         assertThat(problems).as("problems in processes/*.dmn").isEmpty();
     }
 
-    private List<String> bpmnProblems(Path diagram, Set<String> formIds) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-        String file = diagram.getFileName().toString();
-        List<String> problems = new ArrayList<>();
-        for (Process process : model.getModelElementsByType(Process.class)) {
-            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
-                problems.add(file + " process '" + process.getId() + "': no camunda:historyTimeToLive");
-            }
-        }
-        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
-            String id = element.getId();
-            if (id != null && !id.endsWith("_di") && MODELER_DEFAULT_ID.matcher(id).matches()) {
-                problems.add(file + " element '" + id + "' (" + label(element)
-                        + "): id left at the Modeler default; name it after the business step");
-            }
-        }
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(),
-                    task.getCamundaExpression(), problems);
-        }
-        for (SendTask task : model.getModelElementsByType(SendTask.class)) {
-            checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(),
-                    task.getCamundaExpression(), problems);
-        }
-        for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
-            if (message.getCamundaDelegateExpression() != null || message.getCamundaClass() != null) {
-                checkDelegate(file, (BaseElement) message.getParentElement(), message.getCamundaDelegateExpression(),
-                        message.getCamundaClass(), message.getCamundaExpression(), problems);
-            }
-        }
-        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-            if (task.getCamundaDecisionRef() == null) {
-                checkDelegate(file, task, task.getCamundaDelegateExpression(), task.getCamundaClass(),
-                        task.getCamundaExpression(), problems);
-            } else if (task.getCamundaMapDecisionResult() == null) {
-                problems.add(file + " business rule task '" + task.getId()
-                        + "': set camunda:mapDecisionResult explicitly");
-            }
-        }
-        for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-            problems.add(file + " script task '" + task.getId() + "': no scripts in diagrams; use a delegate bean");
-        }
-        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-            checkListener(file, listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
-                    listener.getCamundaScript() != null, problems);
-        }
-        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-            checkListener(file, listener.getCamundaDelegateExpression(), listener.getCamundaClass(),
-                    listener.getCamundaScript() != null, problems);
-        }
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            String formRef = task.getCamundaFormRef();
-            String where = file + " user task '" + task.getId() + "' (" + label(task) + ")";
-            if (formRef == null) {
-                problems.add(where + ": no camunda:formRef to a form in forms/");
-            } else if (!formIds.contains(formRef)) {
-                problems.add(where + ": camunda:formRef '" + formRef + "' is not the id of a form in forms/");
-            }
-        }
-        return problems;
-    }
-
-    private void checkDelegate(String file, BaseElement task, String delegateExpression, String className,
-                               String expression, List<String> problems) {
-        String where = file + " " + task.getElementType().getTypeName() + " '" + task.getId() + "' (" + label(task) + ")";
-        if (className != null || expression != null) {
-            problems.add(where + ": use camunda:delegateExpression=\"${beanName}\", not a class or expression");
-            return;
-        }
-        if (delegateExpression == null) {
-            problems.add(where + ": no camunda:delegateExpression");
-            return;
-        }
-        checkBean(where, delegateExpression, problems);
-    }
-
-    private void checkListener(String file, String delegateExpression, String className, boolean script,
-                               List<String> problems) {
-        String where = file + " listener " + (delegateExpression != null ? delegateExpression : className);
-        if (script || className != null) {
-            problems.add(where + ": listeners must be camunda:delegateExpression beans");
-        } else if (delegateExpression != null) {
-            checkBean(where, delegateExpression, problems);
-        }
-    }
-
-    private void checkBean(String where, String delegateExpression, List<String> problems) {
-        Matcher bean = BEAN_EXPRESSION.matcher(delegateExpression.trim());
-        if (!bean.matches()) {
-            problems.add(where + ": delegateExpression '" + delegateExpression + "' is not ${beanName}");
-        } else if (!context.containsBean(bean.group(1))) {
-            problems.add(where + ": no bean named '" + bean.group(1) + "'");
-        }
-    }
-
-    private static String label(BaseElement element) {
-        return element instanceof FlowElement flow && flow.getName() != null ? flow.getName().replace('\n', ' ')
-                : element.getElementType().getTypeName();
-    }
-
-    private static Set<String> formIds() throws IOException {
+    static Set<String> formIds(Path folder) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Set<String> ids = new java.util.HashSet<>();
-        for (Path form : files(FORMS, ".form")) {
+        Set<String> ids = new HashSet<>();
+        for (Path form : files(folder, ".form")) {
             String id = json.readTree(form.toFile()).path("id").asText(null);
             assertThat(id).as("id of form " + form).isNotBlank();
             ids.add(id);
@@ -196,12 +61,12 @@ class ProcessModelRulesTest {
         return ids;
     }
 
-    private static List<Path> files(Path dir, String suffix) throws IOException {
+    static List<Path> files(Path dir, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
     }
 }
