@@ -9,8 +9,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
-import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
@@ -28,9 +26,11 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class AgreementSigningTest {
 
-    private static final LocalDate START = LocalDate.of(2027, 1, 11);
-    private static final LocalDate END = LocalDate.of(2027, 3, 26);
+    private static final LocalDate START = AgreementScenarios.START;
+    private static final LocalDate END = AgreementScenarios.END;
 
+    @Autowired
+    AgreementScenarios scenarios;
     @Autowired
     AgreementDrafting drafting;
     @Autowired
@@ -40,40 +40,13 @@ class AgreementSigningTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository students;
-    @Autowired
     TestRestTemplate rest;
-
-    private Student student(String number) {
-        return students.findByStudentNumber(number).orElseThrow();
-    }
-
-    private Long openCase(Student student) {
-        return caseRecord.open(student.getId(), student.getSchoolId(),
-                CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
-    }
-
-    /** A sent, valid long-term traditional agreement for a new case of the student. */
-    private AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
-        Long caseId = openCase(student);
-        WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
-        AgreementVersion version = drafting.save(agreement.getId(),
-                Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
-        assertThat(drafting.problemsOf(version.getId())).isEmpty();
-        drafting.sendForSignature(version.getId());
-        return version;
-    }
-
-    private String guardianOf(Long versionId) {
-        return signatures.requiredSigners(versionId, LocalDate.of(2026, 12, 1)).stream()
-                .filter(r -> r.role() == SignerRole.PARENT_OR_GUARDIAN).findFirst().orElseThrow().identity();
-    }
 
     @Test
     @DisplayName("AGR-08 each signature records signer, role, time, method and the SHA-256 of the version; signing twice signs once")
     void signatureRecordsTheFingerprintOfTheVersion() {
-        Student student = student("S100011");
-        AgreementVersion version = sentAgreement(student, "teacher");
+        Student student = scenarios.student("S100011");
+        AgreementVersion version = scenarios.sentAgreement(student, "teacher");
         String studentIdentity = RequiredSigner.studentIdentity(student.getId());
 
         assertThat(signatures.sign(version.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK))
@@ -95,8 +68,8 @@ class AgreementSigningTest {
     @Test
     @DisplayName("AGR-08 re-signing after an edit: the edited agreement is a new version to sign again, the old signatures stay on record")
     void editAfterASignatureMakesANewVersion() {
-        Student student = student("S100011");
-        AgreementVersion first = sentAgreement(student, "teacher");
+        Student student = scenarios.student("S100011");
+        AgreementVersion first = scenarios.sentAgreement(student, "teacher");
         String studentIdentity = RequiredSigner.studentIdentity(student.getId());
         signatures.sign(first.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK);
 
@@ -119,8 +92,8 @@ class AgreementSigningTest {
     @Test
     @DisplayName("AGR-09 the case becomes active only with every signature, the parent's among them for a minor")
     void activationNeedsTheParentsSignature() {
-        Student student = student("S100011");
-        AgreementVersion version = sentAgreement(student, "teacher");
+        Student student = scenarios.student("S100011");
+        AgreementVersion version = scenarios.sentAgreement(student, "teacher");
         Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
         signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
                 SignatureMethod.EMAIL_LINK);
@@ -129,7 +102,8 @@ class AgreementSigningTest {
         assertThatThrownBy(() -> activation.activate(version.getId())).hasMessageStartingWith("AGR-09");
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
 
-        signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN, guardianOf(version.getId()),
+        signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN,
+                scenarios.identityOf(version.getId(), SignerRole.PARENT_OR_GUARDIAN),
                 SignatureMethod.EMAIL_LINK);
         assertThat(activation.activate(version.getId())).isEqualTo(START);
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
@@ -140,8 +114,8 @@ class AgreementSigningTest {
     @Test
     @DisplayName("AGR-11 a supervising teacher with a lapsed credential, or none, cannot be assigned; a valid credential is recorded")
     void supervisingTeacherCredential() {
-        Student student = student("S100011");
-        Long caseId = openCase(student);
+        Student student = scenarios.student("S100011");
+        Long caseId = scenarios.openCase(student);
         WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
         AgreementVersion lapsed = drafting.save(agreement.getId(), Agreements.completeDraft(START, END, "teacher5", List.of()));
         assertThat(drafting.problemsOf(lapsed.getId())).singleElement().asString()
@@ -150,14 +124,14 @@ class AgreementSigningTest {
         List<AgreementContent.Course> courses = List.of(
                 new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"),
                 new AgreementContent.Course("English 9", "English", "teacher2", "5"));
-        Long courseCase = openCase(student);
+        Long courseCase = scenarios.openCase(student);
         WrittenAgreement courseBased = drafting.prepare(Agreements.courseBased(courseCase, student.getId(), START, END));
         AgreementVersion wrongSubject = drafting.save(courseBased.getId(),
                 Agreements.completeDraft(START, END, "teacher2", courses));
         assertThat(drafting.problemsOf(wrongSubject.getId())).singleElement().asString()
                 .startsWith("AGR-11: the teacher of course 'English 9' 'teacher2' holds no credential valid on 2027-01-11 authorising English");
 
-        AgreementVersion valid = sentAgreement(student, "teacher");
+        AgreementVersion valid = scenarios.sentAgreement(student, "teacher");
         Long validCase = drafting.agreementOfVersion(valid.getId()).getCaseId();
         assertThat(caseRecord.timelineOf(validCase)).filteredOn(e -> "AGR-11".equals(e.getRuleId()))
                 .singleElement().extracting(TimelineEntry::getDescription).asString()
@@ -167,13 +141,13 @@ class AgreementSigningTest {
     @Test
     @DisplayName("AGR-12 a later placement in the same school year gets a supplement referencing the signed master agreement")
     void supplementReferencesTheMaster() {
-        Student student = student("S200002");
-        AgreementVersion master = sentAgreement(student, "teacher");
+        Student student = scenarios.student("S200002");
+        AgreementVersion master = scenarios.sentAgreement(student, "teacher");
         signatures.sign(master.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
                 SignatureMethod.EMAIL_LINK);
         signatures.sign(master.getId(), SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
 
-        Long laterCase = openCase(student);
+        Long laterCase = scenarios.openCase(student);
         LocalDate laterStart = LocalDate.of(2027, 4, 12);
         LocalDate laterEnd = LocalDate.of(2027, 5, 14);
         WrittenAgreement supplement = drafting.prepare(
@@ -193,8 +167,8 @@ class AgreementSigningTest {
     @Test
     @DisplayName("AGR-02 the printable PDF carries the student data, every element, the policy statements and the signature block")
     void printableAgreement() throws Exception {
-        Student student = student("S100011");
-        AgreementVersion version = sentAgreement(student, "teacher");
+        Student student = scenarios.student("S100011");
+        AgreementVersion version = scenarios.sentAgreement(student, "teacher");
         signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
                 SignatureMethod.EMAIL_LINK);
         Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
@@ -220,7 +194,7 @@ class AgreementSigningTest {
     @Test
     @DisplayName("the agreement PDF of a case without an agreement is a 404 problem; families and analysts cannot fetch it")
     void pdfNotFoundAndForbidden() {
-        Long caseId = openCase(student("S100012"));
+        Long caseId = scenarios.openCase(scenarios.student("S100012"));
         assertThat(Api.as(rest, "counselor").getForEntity("/api/cases/{id}/agreement.pdf", String.class, caseId)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(Api.as(rest, "analyst").getForEntity("/api/cases/{id}/agreement.pdf", String.class, caseId)

@@ -2,7 +2,6 @@ package org.independentstudy.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,9 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
-import org.independentstudy.records.CaseEvent;
-import org.independentstudy.records.CaseRecord;
 import org.independentstudy.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,35 +18,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** AGR-08 on a real PostgreSQL server: signatures given at the same moment are all kept. */
 class ConcurrentSignaturesTest extends PostgresIntegrationTest {
 
-    private static final LocalDate START = LocalDate.of(2027, 1, 11);
-    private static final LocalDate END = LocalDate.of(2027, 3, 26);
-
     @Autowired
-    AgreementDrafting drafting;
+    AgreementScenarios scenarios;
     @Autowired
     AgreementSignatures signatures;
     @Autowired
     AgreementVersionRepository versions;
-    @Autowired
-    CaseRecord caseRecord;
-    @Autowired
-    StudentRepository students;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
-    }
-
-    private AgreementVersion sentAgreement(Student student) {
-        Long caseId = caseRecord.open(student.getId(), student.getSchoolId(),
-                CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
-        WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
-        AgreementVersion version = drafting.save(agreement.getId(),
-                Agreements.completeDraft(START, END, "teacher", List.of()));
-        drafting.sendForSignature(version.getId());
-        return version;
     }
 
     /** Both calls wait at the latch and then sign at the same moment. */
@@ -72,13 +51,12 @@ class ConcurrentSignaturesTest extends PostgresIntegrationTest {
     @Test
     @DisplayName("AGR-08 the student and the parent signing at the same moment are both kept, and the agreement is fully signed (AGR-09)")
     void twoSignersAtTheSameMomentAreBothKept() throws Exception {
-        Student student = students.findByStudentNumber("S100011").orElseThrow();
+        Student student = scenarios.student("S100011");
         for (int round = 0; round < 3; round++) {
-            AgreementVersion version = sentAgreement(student);
+            AgreementVersion version = scenarios.sentAgreement(student, "teacher");
             Long id = version.getId();
             signatures.sign(id, SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
-            String parent = signatures.requiredSigners(id, LocalDate.now()).stream()
-                    .filter(r -> r.role() == SignerRole.PARENT_OR_GUARDIAN).findFirst().orElseThrow().identity();
+            String parent = scenarios.identityOf(id, SignerRole.PARENT_OR_GUARDIAN);
 
             List<SignatureOutcome> outcomes = atTheSameMoment(
                     () -> signatures.sign(id, SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
@@ -98,8 +76,8 @@ class ConcurrentSignaturesTest extends PostgresIntegrationTest {
     @Test
     @DisplayName("AGR-08 the same signer submitting twice at the same moment signs once")
     void sameSignerTwiceSignsOnce() throws Exception {
-        Student student = students.findByStudentNumber("S100012").orElseThrow();
-        Long id = sentAgreement(student).getId();
+        Student student = scenarios.student("S100012");
+        Long id = scenarios.sentAgreement(student, "teacher").getId();
         Callable<SignatureOutcome> studentSigns = () -> signatures.sign(id, SignerRole.STUDENT,
                 RequiredSigner.studentIdentity(student.getId()), SignatureMethod.EMAIL_LINK);
 

@@ -24,8 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.enrollment.Placement;
 import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
-import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
@@ -44,8 +42,8 @@ import org.springframework.http.HttpStatus;
 class WrittenAgreementProcessTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T17:00:00Z");
-    private static final LocalDate START = LocalDate.of(2027, 1, 11);
-    private static final LocalDate END = LocalDate.of(2027, 3, 26);
+    private static final LocalDate START = AgreementScenarios.START;
+    private static final LocalDate END = AgreementScenarios.END;
 
     @Autowired
     ProcessEngine engine;
@@ -64,7 +62,7 @@ class WrittenAgreementProcessTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository students;
+    AgreementScenarios scenarios;
     @Autowired
     AgreementSignatures signatures;
     @Autowired
@@ -93,9 +91,8 @@ class WrittenAgreementProcessTest {
     }
 
     private Scenario start(String studentNumber, Placement.Program program, boolean longTerm) {
-        Student student = students.findByStudentNumber(studentNumber).orElseThrow();
-        Long caseId = caseRecord.open(student.getId(), student.getSchoolId(),
-                CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
+        Student student = scenarios.student(studentNumber);
+        Long caseId = scenarios.openCase(student);
         placements.enroll(new Placement(caseId, student.getId(), program, longTerm, START, END, 50, 0,
                 "BP6158-2022", false, null, false, false));
         ProcessInstance process = runtimeService.startProcessInstanceByKey("written-agreement", "case-" + caseId,
@@ -132,8 +129,7 @@ class WrittenAgreementProcessTest {
     }
 
     private void signAsFamily(Scenario scenario, SignerRole role) {
-        String identity = signatures.requiredSigners(versionOf(scenario), LocalDate.of(2026, 11, 30)).stream()
-                .filter(r -> r.role() == role).findFirst().orElseThrow().identity();
+        String identity = scenarios.identityOf(versionOf(scenario), role);
         assertThat(signatures.sign(versionOf(scenario), role, identity, SignatureMethod.EMAIL_LINK))
                 .isEqualTo(SignatureOutcome.SIGNED);
     }

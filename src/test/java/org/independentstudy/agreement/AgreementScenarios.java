@@ -1,0 +1,58 @@
+package org.independentstudy.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.independentstudy.people.Student;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CaseRecord;
+import org.springframework.stereotype.Component;
+
+/** Cases and agreements of demo students, for the Spring tests of the agreement. */
+@Component
+class AgreementScenarios {
+
+    static final LocalDate START = LocalDate.of(2027, 1, 11);
+    static final LocalDate END = LocalDate.of(2027, 3, 26);
+
+    private final AgreementDrafting drafting;
+    private final AgreementSignatures signatures;
+    private final CaseRecord caseRecord;
+    private final StudentRepository students;
+
+    AgreementScenarios(AgreementDrafting drafting, AgreementSignatures signatures, CaseRecord caseRecord,
+                       StudentRepository students) {
+        this.drafting = drafting;
+        this.signatures = signatures;
+        this.caseRecord = caseRecord;
+        this.students = students;
+    }
+
+    Student student(String studentNumber) {
+        return students.findByStudentNumber(studentNumber).orElseThrow();
+    }
+
+    Long openCase(Student student) {
+        return caseRecord.open(student.getId(), student.getSchoolId(),
+                CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
+    }
+
+    /** A valid long-term traditional agreement, sent for signature, for a new case of the student. */
+    AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
+        Long caseId = openCase(student);
+        WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
+        AgreementVersion version = drafting.save(agreement.getId(),
+                Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
+        assertThat(drafting.problemsOf(version.getId())).isEmpty();
+        drafting.sendForSignature(version.getId());
+        return version;
+    }
+
+    /** The identity in which the first required signer of the role signs the version. */
+    String identityOf(Long versionId, SignerRole role) {
+        return signatures.requiredSigners(versionId, LocalDate.of(2026, 12, 1)).stream()
+                .filter(r -> r.role() == role).findFirst().orElseThrow().identity();
+    }
+}
