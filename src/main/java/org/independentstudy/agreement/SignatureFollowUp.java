@@ -42,6 +42,13 @@ public class SignatureFollowUp {
         return unsigned;
     }
 
+    /** AGR-07: what the principal did about the unsigned agreement goes on the case record. */
+    @Transactional
+    public void recordPrincipalFollowUp(Long agreementVersionId, String note) {
+        caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07",
+                "unsignedAgreementFollowedUp", "Principal's follow-up of the unsigned agreement: " + note));
+    }
+
     /** Records on the case what the passed deadline means for the placement. */
     @Transactional
     public void recordMissedDeadline(Long agreementVersionId) {

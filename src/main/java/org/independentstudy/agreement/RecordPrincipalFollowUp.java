@@ -1,0 +1,22 @@
+package org.independentstudy.agreement;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** AGR-07: the principal's follow-up of an unsigned agreement, from the escalation task's form, on the record. */
+@Component("recordPrincipalFollowUp")
+class RecordPrincipalFollowUp implements TaskListener {
+
+    private final SignatureFollowUp followUp;
+
+    RecordPrincipalFollowUp(SignatureFollowUp followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        followUp.recordPrincipalFollowUp((Long) task.getVariable("agreementVersionId"),
+                String.valueOf(task.getVariable("escalationNote")));
+    }
+}
