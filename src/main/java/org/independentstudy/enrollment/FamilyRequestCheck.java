@@ -1,0 +1,155 @@
+package org.independentstudy.enrollment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.calendar.SchoolCalendarException;
+import org.independentstudy.people.Guardian;
+import org.independentstudy.people.GuardianRepository;
+import org.independentstudy.people.Student;
+import org.independentstudy.web.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a family's request before anything is written, the same way for the REST API and the Tasklist start
+ * form; every problem is named by its field (and rule) in one {@link InvalidRequestException}.
+ */
+@Component
+class FamilyRequestCheck {
+
+    /** A request that passed: the student found and the requester named. */
+    record CheckedRequest(Student student, String requesterName, FamilyRequest request) {
+    }
+
+    /** The problems found so far, by field, and the first rule that refused. */
+    private static final class Problems {
+        final Map<String, String> byField = new LinkedHashMap<>();
+        String ruleId;
+
+        void add(String field, String problem) {
+            byField.putIfAbsent(field, problem);
+        }
+
+        void add(String rule, String field, String problem) {
+            ruleId = ruleId != null ? ruleId : rule;
+            add(field, rule + ": " + problem);
+        }
+
+        void require(String field, Object value) {
+            if (value == null || value instanceof String text && text.isBlank()) {
+                add(field, "is required");
+            }
+        }
+    }
+
+    private final StudentLookup students;
+    private final GuardianRepository guardians;
+    private final SchoolCalendar calendar;
+    private final Clock clock;
+
+    FamilyRequestCheck(StudentLookup students, GuardianRepository guardians, SchoolCalendar calendar,
+                       Clock clock) {
+        this.students = students;
+        this.guardians = guardians;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    CheckedRequest check(FamilyRequest request) {
+        Problems errors = new Problems();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate receivedOn = request.receivedOn() != null ? request.receivedOn() : today;
+        if (receivedOn.isAfter(today)) {
+            errors.add("receivedOn", "the request date " + receivedOn + " is in the future");
+        }
+        errors.require("receivedVia", request.receivedVia());
+        errors.require("reason", request.reason());
+        errors.require("preferredPlacement", request.preferredPlacement());
+        checkDates(errors, request);
+        Optional<Student> student = students.byIdOrNumber(request.student());
+        String requesterName = null;
+        if (student.isEmpty()) {
+            errors.add("student", request.student() == null || request.student().isBlank() ? "is required"
+                    : "no student with id or student number '" + request.student() + "'");
+        } else {
+            requesterName = requesterName(student.get(), request, receivedOn, errors);
+            // ENR-04: the plan the student participates in accordance with is referenced on the case
+            if (student.get().hasSection504Plan() && blank(request.section504PlanReference())) {
+                errors.add("ENR-04", "section504PlanReference", "the student has a Section 504 plan; give its reference");
+            }
+        }
+        if (!errors.byField.isEmpty()) {
+            throw new InvalidRequestException("The family's request is not valid: " + String.join(", ",
+                    errors.byField.keySet()), errors.byField, errors.ruleId);
+        }
+        return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
+    }
+
+    private void checkDates(Problems errors, FamilyRequest request) {
+        errors.require("requestedStart", request.requestedStart());
+        errors.require("projectedEnd", request.projectedEnd());
+        if (request.requestedStart() == null || request.projectedEnd() == null) {
+            return;
+        }
+        if (request.projectedEnd().isBefore(request.requestedStart())) {
+            errors.add("projectedEnd", "the projected end " + request.projectedEnd() + " is before the start "
+                    + request.requestedStart());
+        }
+        // CAL-03: a date no district calendar covers is an error, never a guess
+        coveredByCalendar(errors, "requestedStart", request.requestedStart());
+        coveredByCalendar(errors, "projectedEnd", request.projectedEnd());
+    }
+
+    private void coveredByCalendar(Problems errors, String field, LocalDate date) {
+        try {
+            calendar.schoolYearOf(date);
+        } catch (SchoolCalendarException e) {
+            errors.add(field, "CAL-03: " + e.getMessage());
+        }
+    }
+
+    // ENR-01: only the family asks: a parent, guardian or caregiver of this student, or the student at 18 or older
+    private String requesterName(Student student, FamilyRequest request, LocalDate receivedOn,
+                                 Problems errors) {
+        if (request.requestedByStudent() && request.requesterGuardianId() != null) {
+            errors.add("ENR-01", "requester", "either the student or a guardian asks, not both");
+            return null;
+        }
+        if (request.requestedByStudent()) {
+            if (!student.isAdultOn(receivedOn)) {
+                errors.add("ENR-01", "requester", "the student is " + student.ageOn(receivedOn) + " on " + receivedOn
+                        + "; a minor's request must come from a parent, guardian or caregiver");
+                return null;
+            }
+            return student.fullName() + " (the student)";
+        }
+        if (request.requesterGuardianId() == null) {
+            errors.add("ENR-01", "requester", "a request starts only from the family: name the parent, guardian or "
+                    + "caregiver asking (requesterGuardianId), or the student when 18 or older (requestedByStudent)");
+            return null;
+        }
+        Optional<Guardian> guardian = guardians.findById(request.requesterGuardianId())
+                .filter(g -> g.getStudentId().equals(student.getId()));
+        if (guardian.isEmpty()) {
+            errors.add("ENR-01", "requester", "guardian " + request.requesterGuardianId()
+                    + " is not a parent, guardian or caregiver of student " + student.getStudentNumber());
+            return null;
+        }
+        return guardian.get().getFullName() + " (" + guardian.get().getRelationship().name().toLowerCase() + ")";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static FamilyRequest withReceivedOn(FamilyRequest r, LocalDate receivedOn) {
+        return new FamilyRequest(r.student(), r.requesterGuardianId(), r.requestedByStudent(), r.receivedVia(),
+                receivedOn, r.reason(), r.requestedStart(), r.projectedEnd(), r.preferredPlacement(),
+                r.conferenceRequested(), r.conferenceModality(), r.advocateRequested(), r.resourceNeeds(),
+                r.section504PlanReference(), r.suspensionReferral(), r.classroomAlternativeOffered(),
+                r.medicalTreatment(), r.medicalEvidence());
+    }
+}

@@ -1,0 +1,70 @@
+package org.independentstudy.enrollment;
+
+import org.independentstudy.people.Student;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.policy.DistrictPolicies;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.CurrentActor;
+import org.independentstudy.records.IndependentStudyCase;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** ENR-01: a case starts only from the family's request, recorded as their choice with who, when and how. */
+@Service
+public class FamilyRequests {
+
+    private final FamilyRequestCheck check;
+    private final CaseRecord caseRecord;
+    private final EnrollmentRepository repository;
+    private final Enrollments enrollments;
+    private final StudentRepository students;
+    private final DistrictPolicies policies;
+    private final CurrentActor actor;
+
+    FamilyRequests(FamilyRequestCheck check, CaseRecord caseRecord, EnrollmentRepository repository,
+                   Enrollments enrollments,
+                   StudentRepository students, DistrictPolicies policies, CurrentActor actor) {
+        this.check = check;
+        this.caseRecord = caseRecord;
+        this.repository = repository;
+        this.enrollments = enrollments;
+        this.students = students;
+        this.policies = policies;
+        this.actor = actor;
+    }
+
+    /** Checks the request (nothing is written when it is refused), opens the case and records the request. */
+    @Transactional
+    public RegisteredRequest register(FamilyRequest request) {
+        FamilyRequestCheck.CheckedRequest checked = check.check(request);
+        Student student = checked.student();
+        FamilyRequest r = checked.request();
+        String receivedBy = actor.username();
+        IndependentStudyCase opened = caseRecord.open(student.getId(), student.getSchoolId(), CaseEvent.underRule(
+                "ENR-01", "familyRequestReceived", "The family chose independent study: request from "
+                        + checked.requesterName() + ", received " + Labels.of(r.receivedVia())
+                        + " on " + r.receivedOn() + " by " + receivedBy + "; start " + r.requestedStart()
+                        + ", projected end " + r.projectedEnd() + ", preferred " + Labels.of(r.preferredPlacement())
+                        + conference(r) + ". Reason: " + r.reason()));
+        repository.save(new Enrollment(opened.getId(), student.getId(), checked.requesterName(), receivedBy, r));
+        return registered(opened.getId());
+    }
+
+    @Transactional(readOnly = true)
+    public RegisteredRequest registered(Long caseId) {
+        Enrollment enrollment = enrollments.of(caseId);
+        Student student = students.findById(enrollment.getStudentId()).orElseThrow();
+        return new RegisteredRequest(caseId, enrollment.getReceivedOn(), enrollment.isConferenceRequested(),
+                student.hasIep(), policies.inForceOn(enrollment.getReceivedOn()).getConferenceSchedulingSchoolDays());
+    }
+
+    private static String conference(FamilyRequest r) {
+        if (!r.conferenceRequested()) {
+            return "; no conference requested";
+        }
+        return "; conference requested" + (r.conferenceModality() == null ? ""
+                : " (" + Labels.of(r.conferenceModality()) + ")")
+                + (r.advocateRequested() ? " with an advocate" : "");
+    }
+}

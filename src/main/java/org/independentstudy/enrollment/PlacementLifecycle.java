@@ -1,0 +1,86 @@
+package org.independentstudy.enrollment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.policy.DistrictPolicy;
+import org.independentstudy.policy.DistrictPolicies;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The placement from its type decision to the closed case: the phase moves of the case process. */
+@Service
+@Transactional
+public class PlacementLifecycle {
+
+    private final Enrollments enrollments;
+    private final SchoolCalendar calendar;
+    private final DistrictPolicies policies;
+    private final CaseRecord caseRecord;
+    private final Clock clock;
+
+    PlacementLifecycle(Enrollments enrollments, SchoolCalendar calendar, DistrictPolicies policies,
+                       CaseRecord caseRecord, Clock clock) {
+        this.enrollments = enrollments;
+        this.calendar = calendar;
+        this.policies = policies;
+        this.caseRecord = caseRecord;
+        this.clock = clock;
+    }
+
+    // ENR-06: decided under the policy in force on the start date, counting this school year's earlier placements
+    public PlacementType decideType(Long caseId) {
+        Enrollment enrollment = enrollments.of(caseId);
+        LocalDate start = enrollment.getRequestedStart();
+        DistrictPolicy policy = policies.inForceOn(start);
+        int cumulative = PlacementTypeRule.cumulativeSchoolDaysBefore(calendar, start,
+                enrollments.earlierOfStudent(enrollment));
+        PlacementType type = PlacementTypeRule.decide(policy, calendar, enrollment.getPreferredPlacement(), start,
+                enrollment.getProjectedEnd(), cumulative);
+        enrollment.decidePlacementType(type);
+        caseRecord.append(caseId, CaseEvent.underRule("ENR-06", "placementTypeDecided", "Placement "
+                + type.describe()).withPolicy(policy.getCode()));
+        return type;
+    }
+
+    public void refuse(Long caseId, Refusal refusal) {
+        caseRecord.close(caseId, CasePhase.REFUSED,
+                CaseEvent.underRule(refusal.ruleId(), "caseRefused", refusal.reason()));
+    }
+
+    // ENR-01: participation stays voluntary; the family may withdraw its request before the agreement
+    public void withdraw(Long caseId, String note) {
+        caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("ENR-01", "requestWithdrawn",
+                "The parent withdrew the request for independent study" + (note == null || note.isBlank() ? ""
+                        : ": " + note)));
+    }
+
+    // ENR-02: while a requested conference is neither held nor withdrawn, the agreement is not prepared
+    public void readyForAgreement(Long caseId) {
+        Enrollment enrollment = enrollments.of(caseId);
+        if (enrollment.isConferenceRequested() && caseRecord.timelineOf(caseId).stream()
+                .noneMatch(entry -> PreEnrollmentConference.HELD.equals(entry.getStep()))) {
+            throw new IllegalStateException("ENR-02: case " + caseId
+                    + " has a requested pre-enrollment conference that was not held");
+        }
+        caseRecord.moveTo(caseId, CasePhase.READY_FOR_AGREEMENT, CaseEvent.of("readyForAgreement",
+                "Pre-enrollment settled; the written agreement may be prepared"));
+    }
+
+    public void activate(Long caseId) {
+        LocalDate today = LocalDate.now(clock);
+        enrollments.of(caseId).activate(today);
+        caseRecord.moveTo(caseId, CasePhase.ACTIVE, CaseEvent.of("placementActive",
+                "The placement is active from " + today));
+    }
+
+    /** The placement ended (its last day, and why); a course-based disenrollment locks the semester (ENR-08). */
+    public void end(Long caseId, LocalDate lastDay, Enrollment.EndReason reason) {
+        enrollments.of(caseId).end(lastDay, reason);
+        caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.of("caseClosed",
+                "Placement ended on " + lastDay + " (" + Labels.of(reason) + ")"));
+    }
+}

@@ -1,0 +1,50 @@
+package org.independentstudy.enrollment.process;
+
+import static org.independentstudy.enrollment.process.EligibilityDelegates.caseIdOf;
+
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
+import org.independentstudy.enrollment.PreEnrollmentConference;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** ENR-02: the counselor's conference forms, recorded on the case when the task is completed. */
+@Configuration
+class ConferenceDelegates {
+
+    static final String OUTCOME_HELD = "HELD";
+
+    @Bean
+    TaskListener conferenceScheduled(PreEnrollmentConference conference, DistrictProperties district) {
+        ZoneId zone = district.timeZone();
+        return task -> {
+            FormValues form = new FormValues(task);
+            conference.scheduled(caseIdOf(task.getExecution()), new PreEnrollmentConference.Schedule(
+                    form.choice("conferenceModality", ConferenceModality.class), form.date("conferenceDate", zone),
+                    form.text("conferenceAttendees"), form.text("conferenceAdvocate")));
+        };
+    }
+
+    /** A held conference is recorded here; a withdrawal closes the case in {@code recordWithdrawal}. */
+    @Bean
+    TaskListener conferenceOutcomeRecorded(PreEnrollmentConference conference, DistrictProperties district) {
+        ZoneId zone = district.timeZone();
+        return task -> {
+            FormValues form = new FormValues(task);
+            if (OUTCOME_HELD.equals(form.text("conferenceOutcome"))) {
+                conference.held(caseIdOf(task.getExecution()), new PreEnrollmentConference.Held(
+                        form.date("conferenceHeldOn", zone), form.flag("optionsCovered"),
+                        form.flag("curriculumCovered"), form.flag("supportsCovered"), form.text("questionsAsked")));
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate recordSchedulingOverdue(PreEnrollmentConference conference) {
+        return execution -> conference.schedulingOverdue(caseIdOf(execution),
+                ((Number) execution.getVariable("conferenceSchedulingSchoolDays")).intValue());
+    }
+}

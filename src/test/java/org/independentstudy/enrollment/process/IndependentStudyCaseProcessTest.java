@@ -1,0 +1,243 @@
+package org.independentstudy.enrollment.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.independentstudy.enrollment.CaseIntake;
+import org.independentstudy.enrollment.RequestBuilder;
+import org.independentstudy.people.GuardianRepository;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.web.InvalidRequestException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Walks every path of independent-study-case.bpmn on the real engine (job executor off, timers run by hand). */
+@IntegrationTest
+class IndependentStudyCaseProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    CaseRecord caseRecord;
+    @Autowired
+    StudentRepository students;
+    @Autowired
+    GuardianRepository guardians;
+
+    @BeforeEach
+    void engineAndClock() {
+        BpmnAwareTests.init(engine);
+        at("2026-09-01T16:00:00Z");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    @DisplayName("ENR-01 a request without conference or IEP goes to ready for agreement, active, and closed")
+    void requestToClosedCase() {
+        Long studentId = students.findByStudentNumber("S100001").orElseThrow().getId();
+        Long caseId = intake.receive(RequestBuilder.forStudent("S100001",
+                guardians.findByStudentIdOrderById(studentId).get(0).getId()).build());
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
+
+        assertThat(process).isWaitingAt("agreementActivated").hasPassed("registerFamilyRequest",
+                "decidePlacementType", "checkMinimumLength", "checkSuspensionReferral", "recordSection504Plan",
+                "checkCourseBasedSemesterLock", "checkHomeHospitalExclusion", "decideMedicalExemption",
+                "readyForAgreement").hasBusinessKey(caseId.toString());
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.READY_FOR_AGREEMENT);
+
+        runtime.createMessageCorrelation("AgreementActivated").processInstanceBusinessKey(caseId.toString())
+                .correlate();
+        assertThat(process).hasPassed("placementActive").isWaitingAt("placementEnded");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
+
+        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(caseId.toString())
+                .setVariable("placementLastDay", "2026-10-09").correlate();
+        assertThat(process).hasPassed("closeCase", "caseClosed").isEnded();
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
+    }
+
+    @Test
+    @DisplayName("ENR-02 a requested conference is scheduled and held before the case is ready for agreement")
+    void conferenceHeld() {
+        Map<String, Object> form = startForm("S100002");
+        form.put("conferenceRequested", true);
+        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+
+        assertThat(process).isWaitingAt("schedulePreEnrollmentConference").task()
+                .hasCandidateGroup("counselors").hasDueDate(Date.from(Instant.parse("2026-09-10T07:00:00Z")));
+        complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-03",
+                "conferenceAttendees", "Parent, student, counselor"));
+        assertThat(process).isWaitingAt("recordPreEnrollmentConference").task().hasCandidateGroup("counselors");
+        complete(task(process), withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
+                "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true));
+
+        assertThat(process).hasPassed("conferenceOutcome", "readyForAgreement").isWaitingAt("agreementActivated");
+        assertThat(steps(caseIdOf(process))).contains("preEnrollmentConferenceScheduled",
+                "preEnrollmentConferenceHeld", "readyForAgreement");
+    }
+
+    @Test
+    @DisplayName("ENR-02 the parent withdraws the request at the conference: the case closes with the reason")
+    void requestWithdrawn() {
+        ProcessInstance process = withConference("S100003");
+        complete(task(process), withVariables("conferenceModality", "IN_PERSON", "conferenceDate", "2026-09-03",
+                "conferenceAttendees", "Parent, counselor"));
+        complete(task(process), withVariables("conferenceOutcome", "WITHDRAWN",
+                "withdrawalNote", "The family found a classroom seat after all"));
+
+        assertThat(process).hasPassed("recordWithdrawal", "requestWithdrawn").isEnded();
+        var closed = caseRecord.get(caseIdOf(process));
+        assertThat(closed.getPhase()).isEqualTo(CasePhase.CLOSED);
+        assertThat(closed.getClosingReason()).contains("withdrew", "classroom seat");
+    }
+
+    @Test
+    @DisplayName("ENR-02 a conference not scheduled within 5 school days (seed policy) escalates to the principals; scheduling still goes on")
+    void schedulingOverdueEscalates() {
+        ProcessInstance process = withConference("S100005");
+        // requested Tuesday 2026-09-01; Labor Day 09-07: the fifth school day after it is Wednesday 09-09
+        at("2026-09-10T06:59:00Z");
+        assertThat(dueTimers(process)).isEmpty();
+        at("2026-09-10T07:00:00Z");
+        management.executeJob(dueTimers(process).get(0).getId());
+
+        assertThat(process).hasPassed("recordSchedulingOverdue")
+                .isWaitingAt("schedulePreEnrollmentConference", "followUpConferenceScheduling");
+        assertThat(task("followUpConferenceScheduling", process)).hasCandidateGroup("principals");
+        assertThat(steps(caseIdOf(process))).contains("conferenceSchedulingOverdue");
+        complete(task("followUpConferenceScheduling", process), withVariables("followUpNote", "Called the counselor"));
+        assertThat(process).hasPassed("conferenceFollowUpDone").isWaitingAt("schedulePreEnrollmentConference");
+    }
+
+    @Test
+    @DisplayName("ENR-03 a student with an IEP waits for the IEP team determination by special education")
+    void iepTeamApproves() {
+        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100004"));
+
+        assertThat(process).hasPassed("studentHasIepGateway").isWaitingAt("determineIepParticipation").task()
+                .hasCandidateGroup("special-education");
+        complete(task(process), withVariables("iepTeamApproves", "true", "iepNote", "IEP meeting 2026-09-02"));
+        assertThat(process).hasPassed("recordIepDetermination").isWaitingAt("agreementActivated");
+        assertThat(steps(caseIdOf(process))).contains("iepTeamDetermination");
+    }
+
+    @Test
+    @DisplayName("ENR-03 the IEP team does not recommend independent study: the case is refused under ENR-03")
+    void iepTeamRefuses() {
+        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100013"));
+        complete(task(process), withVariables("iepTeamApproves", "false"));
+
+        assertThat(process).hasPassed("recordIepDetermination", "eligibilityRefused", "recordRefusal", "caseRefused")
+                .isEnded();
+        assertRefused(caseIdOf(process), "ENR-03");
+    }
+
+    @Test
+    @DisplayName("ENR-07 a two-school-day placement is refused under the seed policy and ends as refused")
+    void ruleRefuses() {
+        Map<String, Object> form = startForm("S100007");
+        form.put("requestedStart", "2026-09-14");
+        form.put("projectedEnd", "2026-09-15");
+        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+
+        assertThat(process).hasPassed("checkMinimumLength", "recordRefusal", "caseRefused")
+                .hasNotPassed("checkSuspensionReferral").isEnded();
+        assertRefused(caseIdOf(process), "ENR-07");
+    }
+
+    @Test
+    @DisplayName("ENR-01 a start form without a family requester fails the start: no case, no process instance")
+    void badStartFormCreatesNothing() {
+        Map<String, Object> form = startForm("S100008");
+        form.remove("requesterGuardianId");
+        long cases = caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()).size();
+        long instances = runtime.createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requester");
+        assertThat(caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()))
+                .hasSize((int) cases);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    private ProcessInstance withConference(String student) {
+        Map<String, Object> form = startForm(student);
+        form.put("conferenceRequested", true);
+        return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+    }
+
+    /** What a counselor enters in Tasklist's start form (dates as text, as Camunda Forms submit them). */
+    private Map<String, Object> startForm(String studentNumber) {
+        Long studentId = students.findByStudentNumber(studentNumber).orElseThrow().getId();
+        Map<String, Object> form = new HashMap<>();
+        form.put("student", studentNumber);
+        form.put("requesterGuardianId", guardians.findByStudentIdOrderById(studentId).get(0).getId());
+        form.put("receivedVia", "PHONE");
+        form.put("reason", "Family travel for a medical appointment");
+        form.put("requestedStart", "2026-09-14");
+        form.put("projectedEnd", "2026-10-09");
+        form.put("preferredPlacement", "LONG_TERM");
+        form.put("section504PlanReference", "504-2026-17");
+        return form;
+    }
+
+    private List<Job> dueTimers(ProcessInstance process) {
+        return management.createJobQuery().processInstanceId(process.getId()).timers().executable().list();
+    }
+
+    private void assertRefused(Long caseId, String rule) {
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.REFUSED);
+        TimelineEntry last = caseRecord.timelineOf(caseId).get(caseRecord.timelineOf(caseId).size() - 1);
+        assertThat(last.getStep()).isEqualTo("caseRefused");
+        assertThat(last.getRuleId()).isEqualTo(rule);
+    }
+
+    private Long caseIdOf(ProcessInstance process) {
+        return Long.valueOf(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).count() > 0
+                ? runtime.getVariable(process.getId(), CaseVariables.CASE_ID).toString()
+                : engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName(CaseVariables.CASE_ID).singleResult().getValue().toString());
+    }
+
+    private List<String> steps(Long caseId) {
+        return caseRecord.timelineOf(caseId).stream().map(TimelineEntry::getStep).toList();
+    }
+
+    private static void at(String instant) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    }
+}
