@@ -2,8 +2,14 @@ package org.independentstudy.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.independentstudy.enrollment.FamilyRequest;
+import org.independentstudy.enrollment.FamilyRequests;
+import org.independentstudy.enrollment.PlacementLifecycle;
+import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseEvent;
@@ -21,13 +27,22 @@ class AgreementScenarios {
     private final AgreementSignatures signatures;
     private final CaseRecord caseRecord;
     private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final FamilyRequests familyRequests;
+    private final PlacementLifecycle placementLifecycle;
+    private final Clock clock;
 
     AgreementScenarios(AgreementDrafting drafting, AgreementSignatures signatures, CaseRecord caseRecord,
-                       StudentRepository students) {
+                       StudentRepository students, GuardianRepository guardians, FamilyRequests familyRequests,
+                       PlacementLifecycle placementLifecycle, Clock clock) {
         this.drafting = drafting;
         this.signatures = signatures;
         this.caseRecord = caseRecord;
         this.students = students;
+        this.guardians = guardians;
+        this.familyRequests = familyRequests;
+        this.placementLifecycle = placementLifecycle;
+        this.clock = clock;
     }
 
     Student student(String studentNumber) {
@@ -37,6 +52,20 @@ class AgreementScenarios {
     Long openCase(Student student) {
         return caseRecord.open(student.getId(), student.getSchoolId(),
                 CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
+    }
+
+    /**
+     * A case registered by the family's request (without its case process) and its placement type decided,
+     * as the case process has it when it calls the written-agreement process.
+     */
+    Long enrolledCase(Student student, FamilyRequest.PreferredPlacement preferred, LocalDate start, LocalDate end) {
+        Long guardianId = guardians.findByStudentIdOrderById(student.getId()).get(0).getId();
+        Long caseId = familyRequests.register(new FamilyRequest(student.getStudentNumber(), guardianId, false,
+                FamilyRequest.ReceivedVia.PHONE, LocalDate.now(clock), "Family travel", start, end, preferred,
+                false, null, false, ResourceNeeds.NONE, null, FamilyRequest.SuspensionReferral.NONE, false, false,
+                null)).caseId();
+        placementLifecycle.decideType(caseId);
+        return caseId;
     }
 
     /** A valid long-term traditional agreement, sent for signature, for a new case of the student. */

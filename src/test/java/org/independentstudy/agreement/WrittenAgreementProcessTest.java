@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.independentstudy.enrollment.Placement;
+import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.people.Student;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -59,8 +59,6 @@ class WrittenAgreementProcessTest {
     @Autowired
     IdentityService identityService;
     @Autowired
-    ScenarioPlacements placements;
-    @Autowired
     CaseRecord caseRecord;
     @Autowired
     AgreementScenarios scenarios;
@@ -91,12 +89,10 @@ class WrittenAgreementProcessTest {
                 .getValue();
     }
 
-    private Scenario start(String studentNumber, Placement.Program program, boolean longTerm) {
+    private Scenario start(String studentNumber, FamilyRequest.PreferredPlacement preferred) {
         Student student = scenarios.student(studentNumber);
-        Long caseId = scenarios.openCase(student);
-        placements.enroll(new Placement(caseId, student.getId(), program, longTerm, START, END, 50, 0,
-                "BP6158-2022", false, null, false, false));
-        ProcessInstance process = runtimeService.startProcessInstanceByKey("written-agreement", "case-" + caseId,
+        Long caseId = scenarios.enrolledCase(student, preferred, START, END);
+        ProcessInstance process = runtimeService.startProcessInstanceByKey("written-agreement", caseId.toString(),
                 Map.of("caseId", caseId));
         return new Scenario(caseId, student, process);
     }
@@ -156,7 +152,7 @@ class WrittenAgreementProcessTest {
     @Test
     @DisplayName("AGR-03 an incomplete draft returns to drafting with every problem listed; complete, it goes to the teacher and the family, and the signed agreement activates the case (AGR-09)")
     void draftValidateSignActivate() {
-        Scenario scenario = start("S100011", Placement.Program.TRADITIONAL, true);
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         assertThat(scenario.process()).isWaitingAt("draftAgreement");
         assertThat(caseRecord.get(scenario.caseId()).getPhase()).isEqualTo(CasePhase.AGREEMENT);
         assertThat(task(scenario.process())).hasCandidateGroup("teachers").hasCandidateGroup("counselors");
@@ -193,7 +189,7 @@ class WrittenAgreementProcessTest {
     @Test
     @DisplayName("AGR-06 a course-based agreement of a student with an IEP: each course teacher and the special-education designee sign in Tasklist")
     void courseTeachersAndSpecialEducationSignInTasklist() {
-        Scenario scenario = start("S100013", Placement.Program.COURSE_BASED, true);
+        Scenario scenario = start("S100013", FamilyRequest.PreferredPlacement.COURSE_BASED);
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", "Algebra I | Mathematics | teacher2 | 5\n"
                 + "English 11 | English | teacher | 5"));
 
@@ -218,7 +214,7 @@ class WrittenAgreementProcessTest {
     @Test
     @DisplayName("AGR-07 before the deadline the unsigned parties are reminded and a principal follows up; at the deadline the consequence is on the case record; signed late, a long-term placement starts after the last signature")
     void reminderEscalationAndDeadline() {
-        Scenario scenario = start("S100011", Placement.Program.TRADITIONAL, true);
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
         signAsFamily(scenario, SignerRole.STUDENT);
 
@@ -259,7 +255,7 @@ class WrittenAgreementProcessTest {
     @Test
     @DisplayName("AGR-08 re-signing after an edit: a revision withdraws the version out for signature, the edited agreement is signed again")
     void revisionMakesANewVersionToSign() {
-        Scenario scenario = start("S100011", Placement.Program.TRADITIONAL, true);
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
         Long first = versionOf(scenario);
         signAsFamily(scenario, SignerRole.STUDENT);

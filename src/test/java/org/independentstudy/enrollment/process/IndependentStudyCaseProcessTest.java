@@ -3,15 +3,18 @@ package org.independentstudy.enrollment.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,6 +22,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.independentstudy.agreement.AgreementSignatures;
+import org.independentstudy.agreement.RequiredSigner;
+import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.enrollment.CaseIntake;
 import org.independentstudy.enrollment.RequestBuilder;
 import org.independentstudy.people.GuardianRepository;
@@ -52,6 +58,10 @@ class IndependentStudyCaseProcessTest {
     StudentRepository students;
     @Autowired
     GuardianRepository guardians;
+    @Autowired
+    AgreementSignatures signatures;
+    @Autowired
+    IdentityService identity;
 
     @BeforeEach
     void engineAndClock() {
@@ -73,14 +83,17 @@ class IndependentStudyCaseProcessTest {
         ProcessInstance process = runtime.createProcessInstanceQuery()
                 .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
 
-        assertThat(process).isWaitingAt("agreementActivated").hasPassed("registerFamilyRequest",
+        assertThat(process).isWaitingAt("draftAndSignAgreement").hasPassed("registerFamilyRequest",
                 "decidePlacementType", "checkMinimumLength", "checkSuspensionReferral", "recordSection504Plan",
                 "checkCourseBasedSemesterLock", "checkHomeHospitalExclusion", "decideMedicalExemption",
                 "readyForAgreement").hasBusinessKey(caseId.toString());
-        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.READY_FOR_AGREEMENT);
+        // the written-agreement process called next has already taken the case into its agreement phase
+        assertThat(steps(caseId)).containsSubsequence("readyForAgreement", "writtenAgreementDrafted");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
 
-        runtime.createMessageCorrelation("AgreementActivated").processInstanceBusinessKey(caseId.toString())
-                .correlate();
+        ProcessInstance agreement = calledProcessInstance(process);
+        assertThat(agreement).hasBusinessKey(caseId.toString()).hasProcessDefinitionKey("written-agreement");
+        signAgreement(agreement);
         assertThat(process).hasPassed("placementActive").isWaitingAt("placementEnded");
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
 
@@ -88,6 +101,25 @@ class IndependentStudyCaseProcessTest {
                 .setVariable("placementLastDay", "2026-10-09").correlate();
         assertThat(process).hasPassed("closeCase", "caseClosed").isEnded();
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
+    }
+
+    /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
+    private void signAgreement(ProcessInstance agreement) {
+        complete(task(agreement), withVariables("startDate", "2026-09-14", "endDate", "2026-10-09",
+                "supervisingTeacher", "teacher3", "submissionAndReporting", "Weekly at school",
+                "studyObjectivesAndMethods", "Grade-level standards", "evaluationMethods", "Work review",
+                "resourcesProvided", "Books", "creditsOrAccomplishments", "Report card marks", "supports", "Tutoring"));
+        Long versionId = (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
+        for (RequiredSigner signer : signatures.requiredSigners(versionId, LocalDate.of(2026, 9, 1))) {
+            if (signer.role().isFamily()) {
+                signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
+            }
+        }
+        identity.setAuthentication("teacher3", List.of("teachers"));
+        complete(task("signAsTeacher", agreement));
+        identity.clearAuthentication();
+        management.createJobQuery().processInstanceId(agreement.getId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     @Test
@@ -105,7 +137,7 @@ class IndependentStudyCaseProcessTest {
         complete(task(process), withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
                 "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true));
 
-        assertThat(process).hasPassed("conferenceOutcome", "readyForAgreement").isWaitingAt("agreementActivated");
+        assertThat(process).hasPassed("conferenceOutcome", "readyForAgreement").isWaitingAt("draftAndSignAgreement");
         assertThat(steps(caseIdOf(process))).contains("preEnrollmentConferenceScheduled",
                 "preEnrollmentConferenceHeld", "readyForAgreement");
     }
@@ -151,7 +183,7 @@ class IndependentStudyCaseProcessTest {
         assertThat(process).hasPassed("studentHasIepGateway").isWaitingAt("determineIepParticipation").task()
                 .hasCandidateGroup("special-education");
         complete(task(process), withVariables("iepTeamApproves", "true", "iepNote", "IEP meeting 2026-09-02"));
-        assertThat(process).hasPassed("recordIepDetermination").isWaitingAt("agreementActivated");
+        assertThat(process).hasPassed("recordIepDetermination").isWaitingAt("draftAndSignAgreement");
         assertThat(steps(caseIdOf(process))).contains("iepTeamDetermination");
     }
 
