@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.enrollment.Placement;
+import org.independentstudy.enrollment.ResourceNeeds;
 import org.independentstudy.people.School;
 import org.independentstudy.people.SchoolRepository;
 import org.independentstudy.people.Student;
@@ -105,20 +106,33 @@ public class AgreementDrafting {
                 .findFirst();
     }
 
-    /** What the drafter starts from: the placement's dates, nothing invented. */
+    /**
+     * What the drafter of a new agreement starts from: the placement's dates and, as resources provided, what
+     * the family said the student lacks (ENR-10, AGR-03 (3)).
+     */
     @Transactional(readOnly = true)
-    public AgreementDraft startingDraft(Long agreementId) {
-        Optional<AgreementVersion> latest = versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreementId);
-        if (latest.isPresent()) {
-            AgreementContent c = latest.get().content();
-            return new AgreementDraft(c.startDate(), c.endDate(), c.submissionAndReporting(),
-                    c.studyObjectivesAndMethods(), c.evaluationMethods(), c.progressMeasurement(),
-                    c.resourcesProvided(), c.creditsOrAccomplishments(), c.supports(), c.supervisingTeacher(),
-                    c.courses());
-        }
+    public AgreementDraft startingDraft(Long agreementId, ResourceNeeds needs) {
         WrittenAgreement agreement = agreement(agreementId);
         return new AgreementDraft(agreement.getPlacementStart(), agreement.getPlacementEnd(), null, null, null,
-                null, null, null, null, null, List.of());
+                null, providedFor(needs), null, null, null, List.of());
+    }
+
+    // ENR-10: no student is refused for lacking devices or connectivity; the district provides them
+    private static String providedFor(ResourceNeeds needs) {
+        if (!needs.any()) {
+            return null;
+        }
+        List<String> provided = new ArrayList<>();
+        if (needs.device()) {
+            provided.add("a device on loan from the district");
+        }
+        if (needs.internetAccess()) {
+            provided.add("internet connectivity (a hotspot) from the district");
+        }
+        if (needs.other() != null && !needs.other().isBlank()) {
+            provided.add(needs.other().strip());
+        }
+        return "Provided to the student: " + String.join("; ", provided) + ".";
     }
 
     /**

@@ -19,8 +19,9 @@ class PrepareAgreementDraft implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        WrittenAgreement agreement = drafting.prepare(placements.placementOf((Long) execution.getVariable("caseId")));
-        AgreementDraft draft = drafting.startingDraft(agreement.getId());
+        Long caseId = (Long) execution.getVariable("caseId");
+        WrittenAgreement agreement = drafting.prepare(placements.placementOf(caseId));
+        AgreementDraft draft = drafting.startingDraft(agreement.getId(), placements.resourceNeedsOf(caseId));
         execution.setVariable("agreementId", agreement.getId());
         execution.setVariables(DraftForm.variablesOf(draft, drafting.preview(agreement.getId(), draft)));
     }

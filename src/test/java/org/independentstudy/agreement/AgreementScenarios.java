@@ -56,13 +56,14 @@ class AgreementScenarios {
 
     /**
      * A case registered by the family's request (without its case process) and its placement type decided,
-     * as the case process has it when it calls the written-agreement process.
+     * as the case process has it when it calls the written-agreement process. The family lacks a device and
+     * internet access (ENR-10).
      */
     Long enrolledCase(Student student, FamilyRequest.PreferredPlacement preferred, LocalDate start, LocalDate end) {
         Long guardianId = guardians.findByStudentIdOrderById(student.getId()).get(0).getId();
         Long caseId = familyRequests.register(new FamilyRequest(student.getStudentNumber(), guardianId, false,
                 FamilyRequest.ReceivedVia.PHONE, LocalDate.now(clock), "Family travel", start, end, preferred,
-                false, null, false, ResourceNeeds.NONE, null, FamilyRequest.SuspensionReferral.NONE, false, false,
+                false, null, false, new ResourceNeeds(true, true, null), null, FamilyRequest.SuspensionReferral.NONE, false, false,
                 null)).caseId();
         placementLifecycle.decideType(caseId);
         return caseId;

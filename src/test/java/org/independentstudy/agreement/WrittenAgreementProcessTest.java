@@ -157,7 +157,8 @@ class WrittenAgreementProcessTest {
         assertThat(caseRecord.get(scenario.caseId()).getPhase()).isEqualTo(CasePhase.AGREEMENT);
         assertThat(task(scenario.process())).hasCandidateGroup("teachers").hasCandidateGroup("counselors");
         assertThat(scenario.process()).variables().containsEntry("startDate", START.toString())
-                .containsKey("studentParticulars");
+                .containsKey("studentParticulars").containsEntry("resourcesProvided", "Provided to the student: "
+                        + "a device on loan from the district; internet connectivity (a hotspot) from the district.");
 
         Map<String, Object> incomplete = completeDraft("teacher", null);
         incomplete.put("supports", "");

@@ -94,7 +94,8 @@ class IndependentStudyCaseProcessTest {
         ProcessInstance agreement = calledProcessInstance(process);
         assertThat(agreement).hasBusinessKey(caseId.toString()).hasProcessDefinitionKey("written-agreement");
         signAgreement(agreement);
-        assertThat(process).hasPassed("placementActive").isWaitingAt("placementEnded");
+        assertThat(process).hasPassed("placementActive").isWaitingAt("placementEnded").variables()
+                .containsEntry("independentStudyStartDate", Date.from(Instant.parse("2026-09-14T07:00:00Z")));
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
 
         runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(caseId.toString())
