@@ -1,0 +1,51 @@
+package org.independentstudy.signing;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CaseRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A family member signs an agreement version through their personal link (AGR-06, AGR-08, AGR-09). */
+@Service
+class FamilySigning {
+
+    private final SigningLinkRepository links;
+    private final AgreementsForFamilySigning agreements;
+    private final CaseRecord caseRecord;
+    private final Clock clock;
+
+    FamilySigning(SigningLinkRepository links, AgreementsForFamilySigning agreements, CaseRecord caseRecord,
+                  Clock clock) {
+        this.links = links;
+        this.agreements = agreements;
+        this.caseRecord = caseRecord;
+        this.clock = clock;
+    }
+
+    /** What the person at the browser typed and where they signed from, kept with the link as evidence. */
+    record SignatureEvidence(String typedSignature, String clientAddress, String userAgent) {
+    }
+
+    /**
+     * Uses the link and records the signature in one transaction; empty when the link was used, superseded or
+     * expired in the meantime (AGR-08: the same link submitted twice signs once).
+     */
+    @Transactional
+    public Optional<SigningLink> sign(Long linkId, SignatureEvidence evidence) {
+        if (links.use(linkId, clock.instant(), evidence.typedSignature(), evidence.clientAddress(),
+                evidence.userAgent()) == 0) {
+            return Optional.empty();
+        }
+        SigningLink link = links.findById(linkId).orElseThrow();
+        ActingFamilyMember.run(link.getSignerIdentity(), () -> {
+            agreements.signByLink(link.getAgreementVersionId(), link.getSignerRole(), link.getSignerIdentity());
+            caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "familySignedAgreement",
+                    link.getSignerName() + " (" + link.getSignerRole() + ") signed agreement version "
+                            + link.getAgreementVersionId() + " electronically through the e-mailed link, typing \""
+                            + evidence.typedSignature() + "\""));
+        });
+        return Optional.of(link);
+    }
+}
