@@ -16,7 +16,15 @@ public interface AgreementsForFamilySigning {
     String renderHtml(Long agreementVersionId);
 
     /** Records the signature of the version by this signer, with method "electronic link" (AGR-08). */
-    void signByLink(Long agreementVersionId, String signerRole, String signerIdentity);
+    LinkSignatureOutcome signByLink(Long agreementVersionId, String signerRole, String signerIdentity);
+
+    enum LinkSignatureOutcome {
+        SIGNED,
+        /** This signer's signature of this version is already on record; nothing was recorded twice. */
+        ALREADY_SIGNED,
+        /** The version was superseded, or this signer no longer has to sign it (e.g. the student turned 18). */
+        NO_LONGER_REQUESTED
+    }
 
     /**
      * A version sent out for signature.

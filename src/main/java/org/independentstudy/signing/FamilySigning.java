@@ -2,8 +2,10 @@ package org.independentstudy.signing;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
+import org.independentstudy.signing.AgreementsForFamilySigning.LinkSignatureOutcome;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +32,8 @@ class FamilySigning {
 
     /**
      * Uses the link and records the signature in one transaction; empty when the link was used, superseded or
-     * expired in the meantime (AGR-08: the same link submitted twice signs once).
+     * expired in the meantime (AGR-08: the same link submitted twice signs once), or when the agreement no
+     * longer asks this signer (then the link stops working).
      */
     @Transactional
     public Optional<SigningLink> sign(Long linkId, SignatureEvidence evidence) {
@@ -39,13 +42,20 @@ class FamilySigning {
             return Optional.empty();
         }
         SigningLink link = links.findById(linkId).orElseThrow();
+        AtomicReference<LinkSignatureOutcome> outcome = new AtomicReference<>();
         ActingFamilyMember.run(link.getSignerIdentity(), () -> {
-            agreements.signByLink(link.getAgreementVersionId(), link.getSignerRole(), link.getSignerIdentity());
-            caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "familySignedAgreement",
-                    link.getSignerName() + " (" + link.getSignerRole() + ") signed agreement version "
-                            + link.getAgreementVersionId() + " electronically through the e-mailed link, typing \""
-                            + evidence.typedSignature() + "\""));
+            outcome.set(agreements.signByLink(link.getAgreementVersionId(), link.getSignerRole(),
+                    link.getSignerIdentity()));
+            if (outcome.get() == LinkSignatureOutcome.SIGNED) {
+                caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "familySignedAgreement",
+                        link.getSignerName() + " (" + link.getSignerRole() + ") signed agreement version "
+                                + link.getAgreementVersionId() + " through the e-mailed link, typing \""
+                                + evidence.typedSignature() + "\""));
+            }
         });
-        return Optional.of(link);
+        if (outcome.get() == LinkSignatureOutcome.NO_LONGER_REQUESTED) {
+            link.withdraw();
+        }
+        return outcome.get() == LinkSignatureOutcome.SIGNED ? Optional.of(link) : Optional.empty();
     }
 }

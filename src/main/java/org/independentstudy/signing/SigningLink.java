@@ -97,6 +97,13 @@ class SigningLink {
         this.superseded = true;
     }
 
+    /** The agreement no longer asks this signer: the use is undone and the link stops working. */
+    void withdraw() {
+        this.usedAt = null;
+        this.typedSignature = null;
+        supersede();
+    }
+
     void deliveryAttempted() {
         this.deliveryAttempts++;
     }

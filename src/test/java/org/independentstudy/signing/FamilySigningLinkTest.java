@@ -169,6 +169,28 @@ class FamilySigningLinkTest {
     }
 
     @Test
+    @DisplayName("AGR-06 AGR-09 a parent's link stops working when the student turns 18 before the parent signs")
+    void parentsLinkEndsWhenTheStudentTurns18() {
+        Student turning18 = student("S200001");
+        Guardian parent = parentOf(turning18);
+        setClock(ZonedDateTime.of(2027, 1, 14, 9, 0, 0, 0, DISTRICT));
+        SignatureRequest request = sentForSignature(turning18, null);
+        String parentToken = parentToken(turning18);
+        String studentToken = tokenFor(mail, parent.getEmail(), turning18.fullName());
+
+        setClock(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, DISTRICT));
+        ResponseEntity<String> refused = SigningForm.submit(rest, parentToken, parent.getFullName(), true);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(refused.getBody()).contains("your signature is no longer needed");
+        assertThat(rest.getForEntity("/sign/" + parentToken, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.GONE);
+        assertThat(SigningForm.submit(rest, studentToken, turning18.fullName(), true).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(agreements.signaturesOf(request.agreementVersionId())).extracting(RecordedSignature::identity)
+                .containsExactly("student:" + turning18.getId());
+    }
+
+    @Test
     @DisplayName("AGR-08 a link is valid until its last second and gone (410) after the validity period")
     void linkExpiresAfterItsValidity() {
         ZonedDateTime issued = ZonedDateTime.of(2026, 9, 14, 10, 0, 0, 0, DISTRICT);
@@ -240,7 +262,7 @@ class FamilySigningLinkTest {
 
         ResponseEntity<String> old = rest.getForEntity("/sign/" + oldToken, String.class);
         assertThat(old.getStatusCode()).isEqualTo(HttpStatus.GONE);
-        assertThat(old.getBody()).contains("changed after this link was sent");
+        assertThat(old.getBody()).contains("the agreement was changed");
         assertThat(SigningForm.submit(rest, oldToken, parent.getFullName(), true).getStatusCode())
                 .isEqualTo(HttpStatus.GONE);
         assertThat(agreements.signaturesOf(first.agreementVersionId())).isEmpty();

@@ -28,7 +28,7 @@ class TestAgreements implements AgreementsForFamilySigning {
 
     private final AtomicLong ids = new AtomicLong(900_000);
     private final Map<Long, SignatureRequest> versions = new ConcurrentHashMap<>();
-    private final Map<Long, String> studentNames = new ConcurrentHashMap<>();
+    private final Map<Long, Student> students = new ConcurrentHashMap<>();
     private final List<RecordedSignature> signatures = new CopyOnWriteArrayList<>();
     private final CaseRecord caseRecord;
     private final GuardianRepository guardians;
@@ -67,7 +67,7 @@ class TestAgreements implements AgreementsForFamilySigning {
         SignatureRequest request = new SignatureRequest(caseId, agreementId, versionId, student.getFirstName(),
                 deadline, List.copyOf(signers));
         versions.put(versionId, request);
-        studentNames.put(versionId, student.fullName());
+        students.put(versionId, student);
         return request;
     }
 
@@ -83,13 +83,28 @@ class TestAgreements implements AgreementsForFamilySigning {
     @Override
     public String renderHtml(Long agreementVersionId) {
         return "<html><body><h2>Independent study agreement</h2><p id=\"student-name\">Student: "
-                + studentNames.get(agreementVersionId) + "</p><section id=\"board-policy\">Maximum time from "
+                + students.get(agreementVersionId).fullName() + "</p><section id=\"board-policy\">Maximum time from "
                 + "assignment to completion: 7 days</section></body></html>";
     }
 
+    /** A newer version of the agreement, or a parent of a student who has turned 18, is no longer asked. */
     @Override
-    public void signByLink(Long agreementVersionId, String signerRole, String signerIdentity) {
+    public synchronized LinkSignatureOutcome signByLink(Long agreementVersionId, String signerRole,
+                                                        String signerIdentity) {
+        SignatureRequest version = versions.get(agreementVersionId);
+        boolean superseded = versions.values().stream().anyMatch(v -> v.agreementId().equals(version.agreementId())
+                && v.agreementVersionId() > agreementVersionId);
+        boolean parentOfAdult = !signerRole.equals("STUDENT")
+                && students.get(agreementVersionId).isAdultOn(LocalDate.now(clock));
+        if (superseded || parentOfAdult) {
+            return LinkSignatureOutcome.NO_LONGER_REQUESTED;
+        }
+        if (signatures.stream().anyMatch(s -> s.versionId().equals(agreementVersionId)
+                && s.identity().equals(signerIdentity))) {
+            return LinkSignatureOutcome.ALREADY_SIGNED;
+        }
         signatures.add(new RecordedSignature(agreementVersionId, signerRole, signerIdentity, "ELECTRONIC_LINK",
                 clock.instant()));
+        return LinkSignatureOutcome.SIGNED;
     }
 }
