@@ -2,7 +2,6 @@ package org.independentstudy.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.signing.SigningMailbox.textsTo;
-import static org.independentstudy.signing.SigningMailbox.tokenFor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -12,13 +11,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.independentstudy.people.Guardian;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
-import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
+import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.signing.TestAgreements.RecordedSignature;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class FamilySigningLinkTest {
@@ -38,19 +33,16 @@ class FamilySigningLinkTest {
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
+    private static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 9, 14, 10, 0, 0, 0, DISTRICT);
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    TestAgreements agreements;
+    FamilySigningScenario scenario;
     @Autowired
     SignatureInvitations invitations;
     @Autowired
     SigningLinkRepository links;
-    @Autowired
-    StudentRepository students;
-    @Autowired
-    GuardianRepository guardians;
     @Autowired
     CaseRecord caseRecord;
     @Autowired
@@ -61,89 +53,93 @@ class FamilySigningLinkTest {
         ClockUtil.reset();
     }
 
-    private Student student(String number) {
-        return students.findByStudentNumber(number).orElseThrow();
-    }
-
-    private Guardian parentOf(Student student) {
-        return guardians.findByStudentIdOrderById(student.getId()).get(0);
-    }
-
-    private SignatureRequest sentForSignature(Student student, LocalDate deadline) {
-        SignatureRequest request = agreements.sendForSignature(student, deadline);
-        invitations.inviteFamilySigners(request.agreementVersionId());
-        return request;
-    }
-
-    private String parentToken(Student student) {
-        Guardian parent = parentOf(student);
-        return tokenFor(mail, parent.getEmail(), parent.getFullName());
-    }
-
     private static void setClock(ZonedDateTime at) {
         ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+    }
+
+    private HttpStatus statusOfPage(String token) {
+        return HttpStatus.valueOf(rest.getForEntity("/sign/" + token, String.class).getStatusCode().value());
+    }
+
+    private HttpStatus statusOfSigning(String token, String fullName) {
+        return HttpStatus.valueOf(SigningForm.submit(rest, token, fullName, true).getStatusCode().value());
     }
 
     @Test
     @DisplayName("AGR-06 AGR-09 a minor's parent gets a personal link, reads the agreement and signs it as parent")
     void minorsParentSignsThroughTheLink() throws Exception {
-        Student minor = student("S100001");
-        Guardian parent = parentOf(minor);
-        SignatureRequest request = sentForSignature(minor, LocalDate.now(DISTRICT).plusDays(10));
+        Sent sent = scenario.sendToFamily("S100001", LocalDate.now(DISTRICT).plusDays(10));
+        String firstName = sent.student().getFirstName();
 
         MimeMessage invitation = mail.getReceivedMessages()[0];
-        assertThat(invitation.getSubject()).contains("Demo Unified School District", minor.getFirstName());
-        assertThat(SigningMailbox.htmlOf(invitation)).contains(minor.getFirstName(), "/sign/");
-        assertThat(textsTo(mail, parent.getEmail())).hasSize(2)
-                .anySatisfy(text -> assertThat(text).startsWith("Dear " + parent.getFullName())
+        assertThat(invitation.getSubject()).contains("Demo Unified School District", firstName);
+        assertThat(SigningMailbox.htmlOf(invitation)).contains(firstName, "/sign/");
+        assertThat(textsTo(mail, sent.parent().getEmail())).hasSize(2)
+                .anySatisfy(text -> assertThat(text).startsWith("Dear " + sent.parent().getFullName())
                         .contains("Please sign by"));
-        String token = parentToken(minor);
+        String token = sent.parentToken(mail);
 
         ResponseEntity<String> page = rest.getForEntity("/sign/" + token, String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains(minor.fullName(), "id=\"board-policy\"", "I agree to sign electronically");
+        assertThat(page.getBody()).contains(sent.student().fullName(), "id=\"board-policy\"",
+                "I agree to sign electronically");
         assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
 
-        ResponseEntity<String> signed = SigningForm.submit(rest, token, parent.getFullName(), true);
+        ResponseEntity<String> signed = SigningForm.submit(rest, token, sent.parent().getFullName(), true);
         assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(signed.getBody()).contains("id=\"confirmation\"", "you signed the");
 
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).singleElement().satisfies(s -> {
+        String parentIdentity = "guardian:" + sent.parent().getId();
+        assertThat(scenario.signaturesOf(sent)).singleElement().satisfies(s -> {
             assertThat(s.role()).isEqualTo("PARENT");
-            assertThat(s.identity()).isEqualTo("guardian:" + parent.getId());
+            assertThat(s.identity()).isEqualTo(parentIdentity);
             assertThat(s.method()).isEqualTo("ELECTRONIC_LINK");
         });
-        assertThat(caseRecord.timelineOf(request.caseId()))
+        assertThat(caseRecord.timelineOf(sent.request().caseId()))
                 .filteredOn(e -> e.getStep().equals("familySignedAgreement")).singleElement()
                 .satisfies(e -> {
-                    assertThat(e.getActor()).isEqualTo("guardian:" + parent.getId());
+                    assertThat(e.getActor()).isEqualTo(parentIdentity);
                     assertThat(e.getRuleId()).isEqualTo("AGR-08");
                 });
-        assertThat(caseRecord.timelineOf(request.caseId())).extracting(TimelineEntry::getStep)
+        assertThat(caseRecord.timelineOf(sent.request().caseId())).extracting(TimelineEntry::getStep)
                 .containsSubsequence("signingLinkSent", "signingLinkSent", "familySignedAgreement");
     }
 
     @Test
     @DisplayName("AGR-06 an adult student is the only family signer: no link goes to the caregiver")
     void adultStudentSignsAlone() {
-        Student adult = student("S200002");
-        SignatureRequest request = sentForSignature(adult, null);
+        Sent sent = scenario.sendToFamily("S200002", null);
 
         assertThat(mail.getReceivedMessages()).hasSize(1);
-        String token = tokenFor(mail, parentOf(adult).getEmail(), adult.fullName());
-        assertThat(SigningForm.submit(rest, token, adult.fullName(), true).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).extracting(RecordedSignature::identity)
-                .containsExactly("student:" + adult.getId());
+        assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(sent)).extracting(RecordedSignature::identity)
+                .containsExactly("student:" + sent.student().getId());
+    }
+
+    @Test
+    @DisplayName("AGR-06 AGR-09 a parent's link stops working when the student turns 18 before the parent signs")
+    void parentsLinkEndsWhenTheStudentTurns18() {
+        setClock(ZonedDateTime.of(2027, 1, 14, 9, 0, 0, 0, DISTRICT));
+        Sent sent = scenario.sendToFamily("S200001", null);
+        String parentToken = sent.parentToken(mail);
+
+        setClock(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, DISTRICT));
+        ResponseEntity<String> refused = SigningForm.submit(rest, parentToken, sent.parent().getFullName(), true);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(refused.getBody()).contains("your signature is no longer needed");
+        assertThat(statusOfPage(parentToken)).isEqualTo(HttpStatus.GONE);
+        assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(sent)).extracting(RecordedSignature::identity)
+                .containsExactly("student:" + sent.student().getId());
     }
 
     @Test
     @DisplayName("AGR-08 the same signing link used twice signs once and says it was already signed")
     void linkUsedTwiceSignsOnce() {
-        Student minor = student("S100002");
-        SignatureRequest request = sentForSignature(minor, null);
-        String token = parentToken(minor);
+        Sent sent = scenario.sendToFamily("S100002", null);
+        String token = sent.parentToken(mail);
 
-        assertThat(SigningForm.submit(rest, token, "Minh Nguyen", true).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(statusOfSigning(token, "Minh Nguyen")).isEqualTo(HttpStatus.OK);
         ResponseEntity<String> again = SigningForm.submit(rest, token, "Minh Nguyen", true);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).contains("already signed on");
@@ -151,161 +147,121 @@ class FamilySigningLinkTest {
         assertThat(revisit.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(revisit.getBody()).contains("already signed on").doesNotContain("I agree to sign electronically");
 
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).hasSize(1);
+        assertThat(scenario.signaturesOf(sent)).hasSize(1);
     }
 
     @Test
     @DisplayName("AGR-08 the signature needs the typed name and the consent to sign electronically")
     void nameAndConsentAreRequired() {
-        Student minor = student("S100003");
-        SignatureRequest request = sentForSignature(minor, null);
-        String token = parentToken(minor);
+        Sent sent = scenario.sendToFamily("S100003", null);
+        String token = sent.parentToken(mail);
 
         ResponseEntity<String> refused = SigningForm.submit(rest, token, "  ", false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("Type your full name", "Check the box");
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).isEmpty();
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
         assertThat(rest.getForEntity("/sign/" + token, String.class).getBody()).contains("id=\"signature-form\"");
-    }
-
-    @Test
-    @DisplayName("AGR-06 AGR-09 a parent's link stops working when the student turns 18 before the parent signs")
-    void parentsLinkEndsWhenTheStudentTurns18() {
-        Student turning18 = student("S200001");
-        Guardian parent = parentOf(turning18);
-        setClock(ZonedDateTime.of(2027, 1, 14, 9, 0, 0, 0, DISTRICT));
-        SignatureRequest request = sentForSignature(turning18, null);
-        String parentToken = parentToken(turning18);
-        String studentToken = tokenFor(mail, parent.getEmail(), turning18.fullName());
-
-        setClock(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, DISTRICT));
-        ResponseEntity<String> refused = SigningForm.submit(rest, parentToken, parent.getFullName(), true);
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
-        assertThat(refused.getBody()).contains("your signature is no longer needed");
-        assertThat(rest.getForEntity("/sign/" + parentToken, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.GONE);
-        assertThat(SigningForm.submit(rest, studentToken, turning18.fullName(), true).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).extracting(RecordedSignature::identity)
-                .containsExactly("student:" + turning18.getId());
     }
 
     @Test
     @DisplayName("AGR-08 a link is valid until its last second and gone (410) after the validity period")
     void linkExpiresAfterItsValidity() {
-        ZonedDateTime issued = ZonedDateTime.of(2026, 9, 14, 10, 0, 0, 0, DISTRICT);
-        setClock(issued);
-        Student minor = student("S100004");
-        SignatureRequest request = sentForSignature(minor, null);
-        String token = parentToken(minor);
+        setClock(MONDAY_MORNING);
+        Sent sent = scenario.sendToFamily("S100004", null);
+        String token = sent.parentToken(mail);
 
-        setClock(issued.plusDays(14).minusSeconds(1));
-        assertThat(rest.getForEntity("/sign/" + token, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        setClock(issued.plusDays(14));
+        setClock(MONDAY_MORNING.plusDays(14).minusSeconds(1));
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
+        setClock(MONDAY_MORNING.plusDays(14));
         ResponseEntity<String> expired = rest.getForEntity("/sign/" + token, String.class);
         assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(expired.getBody()).contains("expired").doesNotContain("Exception");
-        assertThat(SigningForm.submit(rest, token, "Grace Kim", true).getStatusCode()).isEqualTo(HttpStatus.GONE);
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).isEmpty();
+        assertThat(statusOfSigning(token, "Grace Kim")).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
     }
 
     @Test
     @DisplayName("AGR-07 AGR-08 a link never outlives the signing deadline: valid all of its last day, gone at midnight")
     void linkEndsWithTheSigningDeadline() {
-        ZonedDateTime issued = ZonedDateTime.of(2026, 9, 14, 10, 0, 0, 0, DISTRICT);
-        setClock(issued);
-        Student minor = student("S100005");
+        setClock(MONDAY_MORNING);
         LocalDate deadline = LocalDate.of(2026, 9, 18);
-        sentForSignature(minor, deadline);
-        String token = parentToken(minor);
+        String token = scenario.sendToFamily("S100005", deadline).parentToken(mail);
 
         setClock(deadline.atTime(23, 59, 59).atZone(DISTRICT));
-        assertThat(rest.getForEntity("/sign/" + token, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
         setClock(deadline.plusDays(1).atStartOfDay(DISTRICT));
-        assertThat(rest.getForEntity("/sign/" + token, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.GONE);
     }
 
     @Test
     @DisplayName("AGR-08 a tampered or forged token is refused (404) and signs nothing")
     void tamperedTokenIsRefused() {
-        Student minor = student("S100006");
-        SignatureRequest request = sentForSignature(minor, null);
-        String token = parentToken(minor);
-        int dot = token.indexOf('.');
-        // another version id in the claims, the original signature kept
-        String tampered = Character.toString(token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
+        Sent sent = scenario.sendToFamily("S100006", null);
+        String token = sent.parentToken(mail);
+        String otherClaims = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
         String truncated = token.substring(0, token.length() - 2);
-        String claimsOnly = token.substring(0, dot);
+        String claimsOnly = token.substring(0, token.indexOf('.'));
 
-        for (String forged : new String[] {tampered, truncated, claimsOnly, "not-a-token"}) {
+        for (String forged : new String[] {otherClaims, truncated, claimsOnly, "not-a-token"}) {
             ResponseEntity<String> page = rest.getForEntity("/sign/" + forged, String.class);
             assertThat(page.getStatusCode()).as(forged).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(page.getBody()).contains("not valid").doesNotContain("Exception");
-            assertThat(SigningForm.submit(rest, forged, "Luis Lopez", true).getStatusCode())
-                    .isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(statusOfSigning(forged, "Luis Lopez")).isEqualTo(HttpStatus.NOT_FOUND);
         }
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).isEmpty();
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
     }
 
     @Test
     @DisplayName("AGR-08 after an edit the old version's link is gone (410) and cannot sign; the new link signs the new version")
     void supersededLinkCannotSign() {
-        Student minor = student("S100007");
-        Guardian parent = parentOf(minor);
-        SignatureRequest first = sentForSignature(minor, null);
-        String oldToken = parentToken(minor);
+        Sent first = scenario.sendToFamily("S100007", null);
+        String oldToken = first.parentToken(mail);
         mail.reset();
 
-        SignatureRequest edited = agreements.newVersionOf(first, minor);
-        invitations.inviteFamilySigners(edited.agreementVersionId());
-        String newToken = parentToken(minor);
+        Sent edited = scenario.sendEditedVersion(first);
+        String parentName = first.parent().getFullName();
 
         ResponseEntity<String> old = rest.getForEntity("/sign/" + oldToken, String.class);
         assertThat(old.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(old.getBody()).contains("the agreement was changed");
-        assertThat(SigningForm.submit(rest, oldToken, parent.getFullName(), true).getStatusCode())
-                .isEqualTo(HttpStatus.GONE);
-        assertThat(agreements.signaturesOf(first.agreementVersionId())).isEmpty();
-        assertThat(agreements.signaturesOf(edited.agreementVersionId())).isEmpty();
+        assertThat(statusOfSigning(oldToken, parentName)).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(first)).isEmpty();
+        assertThat(scenario.signaturesOf(edited)).isEmpty();
 
-        assertThat(SigningForm.submit(rest, newToken, parent.getFullName(), true).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(agreements.signaturesOf(edited.agreementVersionId())).hasSize(1);
+        assertThat(statusOfSigning(edited.parentToken(mail), parentName)).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(edited)).hasSize(1);
     }
 
     @Test
     @DisplayName("AGR-08 an e-mail the mail server did not take is recorded as failed and sent on retry")
     void failedMailIsRetried() {
-        Student minor = student("S100008");
         mail.stop();
-        SignatureRequest request = sentForSignature(minor, null);
-        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(request.agreementVersionId()))
+        Sent sent = scenario.sendToFamily("S100008", null);
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.FAILED));
 
         mail.start();
         invitations.retryUndelivered();
 
-        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(request.agreementVersionId()))
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
                 .allSatisfy(l -> {
                     assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.SENT);
                     assertThat(l.getDeliveryAttempts()).isEqualTo(2);
                 });
-        String token = parentToken(minor);
-        assertThat(rest.getForEntity("/sign/" + token, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(caseRecord.timelineOf(request.caseId())).extracting(TimelineEntry::getStep)
+        assertThat(statusOfPage(sent.parentToken(mail))).isEqualTo(HttpStatus.OK);
+        assertThat(caseRecord.timelineOf(sent.request().caseId())).extracting(TimelineEntry::getStep)
                 .contains("signingLinkSent");
     }
 
     @Test
     @DisplayName("AGR-08 the token is stored only as its SHA-256, never itself")
     void tokenIsNotStored() {
-        Student minor = student("S100009");
-        SignatureRequest request = sentForSignature(minor, null);
-        String token = parentToken(minor);
+        Sent sent = scenario.sendToFamily("S100009", null);
+        String token = sent.parentToken(mail);
 
         assertThat(links.findByTokenHash(LinkTokens.hash(token))).hasValueSatisfying(
-                l -> assertThat(l.getAgreementVersionId()).isEqualTo(request.agreementVersionId()));
+                l -> assertThat(l.getAgreementVersionId()).isEqualTo(sent.versionId()));
         assertThat(jdbc.queryForList("select * from signing_link")).allSatisfy(row -> assertThat(row.values())
                 .noneMatch(value -> value != null && value.toString().contains(token.substring(0, 20))));
     }

@@ -10,12 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.independentstudy.people.Guardian;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseRecord;
-import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
+import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,31 +29,23 @@ class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    TestAgreements agreements;
-    @Autowired
-    SignatureInvitations invitations;
-    @Autowired
-    StudentRepository students;
-    @Autowired
-    GuardianRepository guardians;
+    FamilySigningScenario scenario;
     @Autowired
     CaseRecord caseRecord;
 
     @Test
     @DisplayName("AGR-08 the same signature submitted twice at the same moment is recorded once (PostgreSQL)")
     void sameSubmissionTwiceAtOnceSignsOnce() throws Exception {
-        Student minor = students.findByStudentNumber("S100010").orElseThrow();
-        Guardian parent = guardians.findByStudentIdOrderById(minor.getId()).get(0);
-        SignatureRequest request = agreements.sendForSignature(minor, null);
-        invitations.inviteFamilySigners(request.agreementVersionId());
-        String token = SigningMailbox.tokenFor(mail, parent.getEmail(), parent.getFullName());
+        Sent sent = scenario.sendToFamily("S100010", null);
+        String token = sent.parentToken(mail);
+        String parentName = sent.parent().getFullName();
 
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService browsers = Executors.newFixedThreadPool(2);
         try {
             List<Future<HttpStatusCode>> submissions = List.of(
-                    browsers.submit(() -> submitAfter(together, token, parent)),
-                    browsers.submit(() -> submitAfter(together, token, parent)));
+                    browsers.submit(() -> submitAfter(together, token, parentName)),
+                    browsers.submit(() -> submitAfter(together, token, parentName)));
             List<HttpStatusCode> statuses = List.of(submissions.get(0).get(30, TimeUnit.SECONDS),
                     submissions.get(1).get(30, TimeUnit.SECONDS));
             assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
@@ -65,13 +53,13 @@ class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
             browsers.shutdownNow();
         }
 
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).hasSize(1);
-        assertThat(caseRecord.timelineOf(request.caseId()))
+        assertThat(scenario.signaturesOf(sent)).hasSize(1);
+        assertThat(caseRecord.timelineOf(sent.request().caseId()))
                 .filteredOn(e -> e.getStep().equals("familySignedAgreement")).hasSize(1);
     }
 
-    private HttpStatusCode submitAfter(CyclicBarrier together, String token, Guardian parent) throws Exception {
+    private HttpStatusCode submitAfter(CyclicBarrier together, String token, String fullName) throws Exception {
         together.await(10, TimeUnit.SECONDS);
-        return SigningForm.submit(rest, token, parent.getFullName(), true).getStatusCode();
+        return SigningForm.submit(rest, token, fullName, true).getStatusCode();
     }
 }

@@ -7,11 +7,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.independentstudy.people.Guardian;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
-import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
+import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
@@ -49,13 +45,7 @@ class SigningPageBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    TestAgreements agreements;
-    @Autowired
-    SignatureInvitations invitations;
-    @Autowired
-    StudentRepository students;
-    @Autowired
-    GuardianRepository guardians;
+    FamilySigningScenario scenario;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -87,27 +77,23 @@ class SigningPageBrowserTest {
     @Test
     @DisplayName("AGR-06 AGR-08 AGR-09 in a browser a parent opens the e-mailed link, reads the agreement, signs; a second visit says already signed")
     void parentSignsInTheBrowser() {
-        Student minor = students.findByStudentNumber("S100011").orElseThrow();
-        Guardian parent = guardians.findByStudentIdOrderById(minor.getId()).get(0);
-        SignatureRequest request = agreements.sendForSignature(minor, null);
-        invitations.inviteFamilySigners(request.agreementVersionId());
-        String link = "http://localhost:" + port + "/sign/"
-                + SigningMailbox.tokenFor(mail, parent.getEmail(), parent.getFullName());
+        Sent sent = scenario.sendToFamily("S100011", null);
+        String link = "http://localhost:" + port + "/sign/" + sent.parentToken(mail);
 
         browser.get(link);
         String agreement = browser.findElement(By.id("agreement")).getText();
-        assertThat(agreement).contains(minor.fullName());
+        assertThat(agreement).contains(sent.student().fullName());
         assertThat(browser.findElement(By.id("board-policy")).isDisplayed()).isTrue();
 
-        browser.findElement(By.id("fullName")).sendKeys(parent.getFullName());
+        browser.findElement(By.id("fullName")).sendKeys(sent.parent().getFullName());
         browser.findElement(By.id("consent")).click();
         browser.findElement(By.id("sign")).click();
         assertThat(browser.findElement(By.id("confirmation")).getText()).contains("you signed the");
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).hasSize(1);
+        assertThat(scenario.signaturesOf(sent)).hasSize(1);
 
         browser.get(link);
         assertThat(browser.findElement(By.id("already-signed")).getText()).contains("already signed on");
         assertThat(browser.findElements(By.id("sign"))).isEmpty();
-        assertThat(agreements.signaturesOf(request.agreementVersionId())).hasSize(1);
+        assertThat(scenario.signaturesOf(sent)).hasSize(1);
     }
 }
