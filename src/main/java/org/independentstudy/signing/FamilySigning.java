@@ -6,23 +6,30 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.signing.AgreementsForFamilySigning.LinkSignatureOutcome;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A family member signs an agreement version through their personal link (AGR-06, AGR-08, AGR-09). */
 @Service
 class FamilySigning {
 
+    /** Another signer of the same version at the same moment makes one attempt lose; it is tried again. */
+    private static final int ATTEMPTS = 5;
+
     private final SigningLinkRepository links;
     private final AgreementsForFamilySigning agreements;
     private final CaseRecord caseRecord;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     FamilySigning(SigningLinkRepository links, AgreementsForFamilySigning agreements, CaseRecord caseRecord,
-                  Clock clock) {
+                  PlatformTransactionManager transactionManager, Clock clock) {
         this.links = links;
         this.agreements = agreements;
         this.caseRecord = caseRecord;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -35,8 +42,20 @@ class FamilySigning {
      * expired in the meantime (AGR-08: the same link submitted twice signs once), or when the agreement no
      * longer asks this signer (then the link stops working).
      */
-    @Transactional
     public Optional<SigningLink> sign(Long linkId, SignatureEvidence evidence) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> signOnce(linkId, evidence));
+            } catch (ConcurrencyFailureException e) {
+                // another signature of this version committed first: nothing of this attempt was kept
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<SigningLink> signOnce(Long linkId, SignatureEvidence evidence) {
         if (links.use(linkId, clock.instant(), evidence.typedSignature(), evidence.clientAddress(),
                 evidence.userAgent()) == 0) {
             return Optional.empty();

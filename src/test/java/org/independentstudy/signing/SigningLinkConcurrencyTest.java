@@ -40,22 +40,38 @@ class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
         String token = sent.parentToken(mail);
         String parentName = sent.parent().getFullName();
 
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService browsers = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<HttpStatusCode>> submissions = List.of(
-                    browsers.submit(() -> submitAfter(together, token, parentName)),
-                    browsers.submit(() -> submitAfter(together, token, parentName)));
-            List<HttpStatusCode> statuses = List.of(submissions.get(0).get(30, TimeUnit.SECONDS),
-                    submissions.get(1).get(30, TimeUnit.SECONDS));
-            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
-        } finally {
-            browsers.shutdownNow();
-        }
+        assertThat(atTheSameMoment(token, parentName, token, parentName))
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
 
         assertThat(scenario.signaturesOf(sent)).hasSize(1);
         assertThat(caseRecord.timelineOf(sent.request().caseId()))
                 .filteredOn(e -> e.getStep().equals("familySignedAgreement")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("AGR-06 AGR-08 a student and a parent signing at the same moment are both kept (PostgreSQL)")
+    void twoSignersAtOnceAreBothKept() throws Exception {
+        Sent sent = scenario.sendToFamily("S100012", null);
+        String studentName = sent.student().fullName();
+        String parentName = sent.parent().getFullName();
+
+        assertThat(atTheSameMoment(sent.studentToken(mail), studentName, sent.parentToken(mail), parentName))
+                .containsExactly(HttpStatus.OK, HttpStatus.OK);
+        assertThat(scenario.signaturesOf(sent)).hasSize(2);
+    }
+
+    /** Two browsers submit the signing form at once; their answers in the order given. */
+    private List<HttpStatusCode> atTheSameMoment(String token1, String name1, String token2, String name2)
+            throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService browsers = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpStatusCode> first = browsers.submit(() -> submitAfter(together, token1, name1));
+            Future<HttpStatusCode> second = browsers.submit(() -> submitAfter(together, token2, name2));
+            return List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+        } finally {
+            browsers.shutdownNow();
+        }
     }
 
     private HttpStatusCode submitAfter(CyclicBarrier together, String token, String fullName) throws Exception {
