@@ -1,6 +1,7 @@
 package org.independentstudy.signing;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
@@ -14,13 +15,13 @@ final class ActingFamilyMember {
     private ActingFamilyMember() {
     }
 
-    static void run(String signerIdentity, Runnable step) {
+    static <T> T call(String signerIdentity, Supplier<T> step) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext family = SecurityContextHolder.createEmptyContext();
         family.setAuthentication(new PreAuthenticatedAuthenticationToken(signerIdentity, "signing link", List.of()));
         SecurityContextHolder.setContext(family);
         try {
-            step.run();
+            return step.get();
         } finally {
             SecurityContextHolder.setContext(previous);
         }

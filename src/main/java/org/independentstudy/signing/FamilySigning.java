@@ -2,9 +2,6 @@ package org.independentstudy.signing;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.independentstudy.records.CaseEvent;
-import org.independentstudy.records.CaseRecord;
 import org.independentstudy.signing.AgreementsForFamilySigning.LinkSignatureOutcome;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
@@ -20,15 +17,13 @@ class FamilySigning {
 
     private final SigningLinkRepository links;
     private final AgreementsForFamilySigning agreements;
-    private final CaseRecord caseRecord;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    FamilySigning(SigningLinkRepository links, AgreementsForFamilySigning agreements, CaseRecord caseRecord,
+    FamilySigning(SigningLinkRepository links, AgreementsForFamilySigning agreements,
                   PlatformTransactionManager transactionManager, Clock clock) {
         this.links = links;
         this.agreements = agreements;
-        this.caseRecord = caseRecord;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -61,20 +56,12 @@ class FamilySigning {
             return Optional.empty();
         }
         SigningLink link = links.findById(linkId).orElseThrow();
-        AtomicReference<LinkSignatureOutcome> outcome = new AtomicReference<>();
-        ActingFamilyMember.run(link.getSignerIdentity(), () -> {
-            outcome.set(agreements.signByLink(link.getAgreementVersionId(), link.getSignerRole(),
-                    link.getSignerIdentity()));
-            if (outcome.get() == LinkSignatureOutcome.SIGNED) {
-                caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "familySignedAgreement",
-                        link.getSignerName() + " (" + link.getSignerRole() + ") signed agreement version "
-                                + link.getAgreementVersionId() + " through the e-mailed link, typing \""
-                                + evidence.typedSignature() + "\""));
-            }
-        });
-        if (outcome.get() == LinkSignatureOutcome.NO_LONGER_REQUESTED) {
+        // the agreement puts the signature on the case record, with the family member as its actor
+        LinkSignatureOutcome outcome = ActingFamilyMember.call(link.getSignerIdentity(), () -> agreements.signByLink(
+                link.getAgreementVersionId(), link.getSignerRole(), link.getSignerIdentity()));
+        if (outcome == LinkSignatureOutcome.NO_LONGER_REQUESTED) {
             link.withdraw();
         }
-        return outcome.get() == LinkSignatureOutcome.SIGNED ? Optional.of(link) : Optional.empty();
+        return outcome == LinkSignatureOutcome.SIGNED ? Optional.of(link) : Optional.empty();
     }
 }

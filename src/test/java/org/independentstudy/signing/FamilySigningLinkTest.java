@@ -1,24 +1,27 @@
 package org.independentstudy.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.signing.DecemberFirstClock.DECEMBER_FIRST;
+import static org.independentstudy.signing.DecemberFirstClock.DISTRICT;
+import static org.independentstudy.signing.DecemberFirstClock.setClock;
 import static org.independentstudy.signing.SigningMailbox.textsTo;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
-import org.independentstudy.signing.TestAgreements.RecordedSignature;
+import org.independentstudy.agreement.AgreementSignature;
+import org.independentstudy.agreement.AgreementVersionRepository;
+import org.independentstudy.agreement.SignatureMethod;
+import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,13 +30,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
+@ExtendWith(DecemberFirstClock.class)
 class FamilySigningLinkTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    private static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
-    private static final ZonedDateTime MONDAY_MORNING = ZonedDateTime.of(2026, 9, 14, 10, 0, 0, 0, DISTRICT);
 
     @Autowired
     TestRestTemplate rest;
@@ -42,20 +44,13 @@ class FamilySigningLinkTest {
     @Autowired
     SignatureInvitations invitations;
     @Autowired
+    AgreementVersionRepository versions;
+    @Autowired
     SigningLinkRepository links;
     @Autowired
     CaseRecord caseRecord;
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    private static void setClock(ZonedDateTime at) {
-        ClockUtil.setCurrentTime(Date.from(at.toInstant()));
-    }
 
     private HttpStatus statusOfPage(String token) {
         return HttpStatus.valueOf(rest.getForEntity("/sign/" + token, String.class).getStatusCode().value());
@@ -68,7 +63,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-06 AGR-09 a minor's parent gets a personal link, reads the agreement and signs it as parent")
     void minorsParentSignsThroughTheLink() throws Exception {
-        Sent sent = scenario.sendToFamily("S100001", LocalDate.now(DISTRICT).plusDays(10));
+        Sent sent = scenario.sendToFamily("S100001");
         String firstName = sent.student().getFirstName();
 
         MimeMessage invitation = mail.getReceivedMessages()[0];
@@ -81,8 +76,7 @@ class FamilySigningLinkTest {
 
         ResponseEntity<String> page = rest.getForEntity("/sign/" + token, String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains(sent.student().fullName(), "id=\"board-policy\"",
-                "I agree to sign electronically");
+        assertThat(page.getBody()).contains(sent.student().fullName(), "Board policy", "I agree to sign electronically");
         assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
 
         ResponseEntity<String> signed = SigningForm.submit(rest, token, sent.parent().getFullName(), true);
@@ -90,29 +84,32 @@ class FamilySigningLinkTest {
         assertThat(signed.getBody()).contains("id=\"confirmation\"", "you signed the");
 
         String parentIdentity = "guardian:" + sent.parent().getId();
+        String versionSha256 = versions.findById(sent.versionId()).orElseThrow().getContentSha256();
         assertThat(scenario.signaturesOf(sent)).singleElement().satisfies(s -> {
-            assertThat(s.role()).isEqualTo("PARENT");
-            assertThat(s.identity()).isEqualTo(parentIdentity);
-            assertThat(s.method()).isEqualTo("ELECTRONIC_LINK");
+            assertThat(s.getSignerRole()).isEqualTo(SignerRole.PARENT_OR_GUARDIAN);
+            assertThat(s.getSignerIdentity()).isEqualTo(parentIdentity);
+            assertThat(s.getMethod()).isEqualTo(SignatureMethod.EMAIL_LINK);
+            assertThat(s.getSignedAt()).isEqualTo(DECEMBER_FIRST.toInstant());
+            assertThat(s.getContentSha256()).hasSize(64).isEqualTo(versionSha256);
         });
-        assertThat(caseRecord.timelineOf(sent.request().caseId()))
-                .filteredOn(e -> e.getStep().equals("familySignedAgreement")).singleElement()
+        assertThat(caseRecord.timelineOf(sent.caseId()))
+                .filteredOn(e -> e.getStep().equals("agreementSigned")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.getActor()).isEqualTo(parentIdentity);
                     assertThat(e.getRuleId()).isEqualTo("AGR-08");
                 });
-        assertThat(caseRecord.timelineOf(sent.request().caseId())).extracting(TimelineEntry::getStep)
-                .containsSubsequence("signingLinkSent", "signingLinkSent", "familySignedAgreement");
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
+                .containsSubsequence("signingLinkSent", "signingLinkSent", "agreementSigned");
     }
 
     @Test
     @DisplayName("AGR-06 an adult student is the only family signer: no link goes to the caregiver")
     void adultStudentSignsAlone() {
-        Sent sent = scenario.sendToFamily("S200002", null);
+        Sent sent = scenario.sendToFamily("S200002");
 
         assertThat(mail.getReceivedMessages()).hasSize(1);
         assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
-        assertThat(scenario.signaturesOf(sent)).extracting(RecordedSignature::identity)
+        assertThat(scenario.signaturesOf(sent)).extracting(AgreementSignature::getSignerIdentity)
                 .containsExactly("student:" + sent.student().getId());
     }
 
@@ -120,7 +117,7 @@ class FamilySigningLinkTest {
     @DisplayName("AGR-06 AGR-09 a parent's link stops working when the student turns 18 before the parent signs")
     void parentsLinkEndsWhenTheStudentTurns18() {
         setClock(ZonedDateTime.of(2027, 1, 14, 9, 0, 0, 0, DISTRICT));
-        Sent sent = scenario.sendToFamily("S200001", null);
+        Sent sent = scenario.sendToFamily("S200001", LocalDate.of(2027, 1, 25));
         String parentToken = sent.parentToken(mail);
 
         setClock(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, DISTRICT));
@@ -129,14 +126,14 @@ class FamilySigningLinkTest {
         assertThat(refused.getBody()).contains("your signature is no longer needed");
         assertThat(statusOfPage(parentToken)).isEqualTo(HttpStatus.GONE);
         assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
-        assertThat(scenario.signaturesOf(sent)).extracting(RecordedSignature::identity)
+        assertThat(scenario.signaturesOf(sent)).extracting(AgreementSignature::getSignerIdentity)
                 .containsExactly("student:" + sent.student().getId());
     }
 
     @Test
     @DisplayName("AGR-08 the same signing link used twice signs once and says it was already signed")
     void linkUsedTwiceSignsOnce() {
-        Sent sent = scenario.sendToFamily("S100002", null);
+        Sent sent = scenario.sendToFamily("S100002");
         String token = sent.parentToken(mail);
 
         assertThat(statusOfSigning(token, "Minh Nguyen")).isEqualTo(HttpStatus.OK);
@@ -153,7 +150,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-08 the signature needs the typed name and the consent to sign electronically")
     void nameAndConsentAreRequired() {
-        Sent sent = scenario.sendToFamily("S100003", null);
+        Sent sent = scenario.sendToFamily("S100003");
         String token = sent.parentToken(mail);
 
         ResponseEntity<String> refused = SigningForm.submit(rest, token, "  ", false);
@@ -166,13 +163,12 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-08 a link is valid until its last second and gone (410) after the validity period")
     void linkExpiresAfterItsValidity() {
-        setClock(MONDAY_MORNING);
-        Sent sent = scenario.sendToFamily("S100004", null);
+        Sent sent = scenario.sendToFamily("S100004");
         String token = sent.parentToken(mail);
 
-        setClock(MONDAY_MORNING.plusDays(14).minusSeconds(1));
+        setClock(DECEMBER_FIRST.plusDays(14).minusSeconds(1));
         assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
-        setClock(MONDAY_MORNING.plusDays(14));
+        setClock(DECEMBER_FIRST.plusDays(14));
         ResponseEntity<String> expired = rest.getForEntity("/sign/" + token, String.class);
         assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(expired.getBody()).contains("expired").doesNotContain("Exception");
@@ -181,22 +177,22 @@ class FamilySigningLinkTest {
     }
 
     @Test
-    @DisplayName("AGR-07 AGR-08 a link never outlives the signing deadline: valid all of its last day, gone at midnight")
+    @DisplayName("AGR-07 AGR-08 a long-term link never outlives the signing deadline: valid all of the day before the start, gone at midnight")
     void linkEndsWithTheSigningDeadline() {
-        setClock(MONDAY_MORNING);
-        LocalDate deadline = LocalDate.of(2026, 9, 18);
-        String token = scenario.sendToFamily("S100005", deadline).parentToken(mail);
+        setClock(ZonedDateTime.of(2027, 1, 4, 9, 0, 0, 0, DISTRICT));
+        LocalDate firstDay = FamilySigningScenario.START;
+        String token = scenario.sendToFamily("S100005", firstDay).parentToken(mail);
 
-        setClock(deadline.atTime(23, 59, 59).atZone(DISTRICT));
+        setClock(firstDay.minusDays(1).atTime(23, 59, 59).atZone(DISTRICT));
         assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
-        setClock(deadline.plusDays(1).atStartOfDay(DISTRICT));
+        setClock(firstDay.atStartOfDay(DISTRICT));
         assertThat(statusOfPage(token)).isEqualTo(HttpStatus.GONE);
     }
 
     @Test
     @DisplayName("AGR-08 a tampered or forged token is refused (404) and signs nothing")
     void tamperedTokenIsRefused() {
-        Sent sent = scenario.sendToFamily("S100006", null);
+        Sent sent = scenario.sendToFamily("S100006");
         String token = sent.parentToken(mail);
         String otherClaims = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
         String truncated = token.substring(0, token.length() - 2);
@@ -214,7 +210,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-08 after an edit the old version's link is gone (410) and cannot sign; the new link signs the new version")
     void supersededLinkCannotSign() {
-        Sent first = scenario.sendToFamily("S100007", null);
+        Sent first = scenario.sendToFamily("S100007");
         String oldToken = first.parentToken(mail);
         mail.reset();
 
@@ -236,7 +232,7 @@ class FamilySigningLinkTest {
     @DisplayName("AGR-08 an e-mail the mail server did not take is recorded as failed and sent on retry")
     void failedMailIsRetried() {
         mail.stop();
-        Sent sent = scenario.sendToFamily("S100008", null);
+        Sent sent = scenario.sendToFamily("S100008");
         assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.FAILED));
@@ -250,14 +246,14 @@ class FamilySigningLinkTest {
                     assertThat(l.getDeliveryAttempts()).isEqualTo(2);
                 });
         assertThat(statusOfPage(sent.parentToken(mail))).isEqualTo(HttpStatus.OK);
-        assertThat(caseRecord.timelineOf(sent.request().caseId())).extracting(TimelineEntry::getStep)
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
                 .contains("signingLinkSent");
     }
 
     @Test
     @DisplayName("AGR-08 the token is stored only as its SHA-256, never itself")
     void tokenIsNotStored() {
-        Sent sent = scenario.sendToFamily("S100009", null);
+        Sent sent = scenario.sendToFamily("S100009");
         String token = sent.parentToken(mail);
 
         assertThat(links.findByTokenHash(LinkTokens.hash(token))).hasValueSatisfying(

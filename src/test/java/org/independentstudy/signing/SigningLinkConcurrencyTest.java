@@ -15,12 +15,14 @@ import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
+@ExtendWith(DecemberFirstClock.class)
 class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
 
     @RegisterExtension
@@ -36,7 +38,7 @@ class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
     @Test
     @DisplayName("AGR-08 the same signature submitted twice at the same moment is recorded once (PostgreSQL)")
     void sameSubmissionTwiceAtOnceSignsOnce() throws Exception {
-        Sent sent = scenario.sendToFamily("S100010", null);
+        Sent sent = scenario.sendToFamily("S100010");
         String token = sent.parentToken(mail);
         String parentName = sent.parent().getFullName();
 
@@ -44,14 +46,14 @@ class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
                 .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
 
         assertThat(scenario.signaturesOf(sent)).hasSize(1);
-        assertThat(caseRecord.timelineOf(sent.request().caseId()))
-                .filteredOn(e -> e.getStep().equals("familySignedAgreement")).hasSize(1);
+        assertThat(caseRecord.timelineOf(sent.caseId()))
+                .filteredOn(e -> e.getStep().equals("agreementSigned")).hasSize(1);
     }
 
     @Test
     @DisplayName("AGR-06 AGR-08 a student and a parent signing at the same moment are both kept (PostgreSQL)")
     void twoSignersAtOnceAreBothKept() throws Exception {
-        Sent sent = scenario.sendToFamily("S100012", null);
+        Sent sent = scenario.sendToFamily("S100012");
         String studentName = sent.student().fullName();
         String parentName = sent.parent().getFullName();
 

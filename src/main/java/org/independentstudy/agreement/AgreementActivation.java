@@ -1,0 +1,71 @@
+package org.independentstudy.agreement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.independentstudy.people.Student;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** AGR-09: a fully signed agreement makes the case active from its first countable day (AGR-07). */
+@Service
+public class AgreementActivation {
+
+    private final AgreementDrafting drafting;
+    private final AgreementVersionRepository versions;
+    private final AgreementSignatures signatures;
+    private final StudentRepository students;
+    private final SignatureDeadlines deadlines;
+    private final CaseRecord caseRecord;
+    private final Clock clock;
+
+    AgreementActivation(AgreementDrafting drafting, AgreementVersionRepository versions,
+                        AgreementSignatures signatures, StudentRepository students, SignatureDeadlines deadlines,
+                        CaseRecord caseRecord, Clock clock) {
+        this.drafting = drafting;
+        this.versions = versions;
+        this.signatures = signatures;
+        this.students = students;
+        this.deadlines = deadlines;
+        this.caseRecord = caseRecord;
+        this.clock = clock;
+    }
+
+    /** Moves the case to ACTIVE and returns the first independent-study day that counts. */
+    @Transactional
+    public LocalDate activate(Long agreementVersionId) {
+        AgreementVersion version = versions.findById(agreementVersionId).orElseThrow();
+        List<AgreementSignature> given = signatures.signaturesOf(agreementVersionId);
+        if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED || given.isEmpty()) {
+            throw new IllegalStateException("AGR-09: agreement version " + agreementVersionId
+                    + " is not fully signed; the case cannot become active");
+        }
+        AgreementContent content = version.content();
+        LocalDate lastSignatureDay = given.stream().map(AgreementSignature::getSignedAt)
+                .max(Comparator.naturalOrder()).orElseThrow().atZone(clock.getZone()).toLocalDate();
+        Student student = students.findById(content.student().studentId()).orElseThrow();
+        // AGR-09: for a minor the parent's signature is the permission for independent study
+        if (!student.isAdultOn(lastSignatureDay)
+                && given.stream().noneMatch(s -> s.getSignerRole() == SignerRole.PARENT_OR_GUARDIAN)) {
+            throw new IllegalStateException("AGR-09: no parent, guardian or caregiver signed for the minor "
+                    + student.fullName() + "; the case cannot become active");
+        }
+        LocalDate firstDay = deadlines.firstCountableDay(content.longTerm(), content.startDate(), lastSignatureDay);
+        Long caseId = drafting.agreementOfVersion(agreementVersionId).getCaseId();
+        if (!firstDay.equals(content.startDate())) {
+            caseRecord.append(caseId, CaseEvent.underRule("AGR-07", "independentStudyStartMoved",
+                    "The long-term placement was fully signed on " + lastSignatureDay + ", after its planned first day "
+                            + content.startDate() + "; independent study starts on " + firstDay
+                            + " and no day before the last signature counts"));
+        }
+        caseRecord.moveTo(caseId, CasePhase.ACTIVE, CaseEvent.underRule("AGR-09", "independentStudyActivated",
+                "Written agreement version " + version.getVersionNumber() + " fully signed; independent study is "
+                        + "active from " + firstDay).withPolicy(content.policy().policyCode()));
+        return firstDay;
+    }
+}

@@ -1,0 +1,81 @@
+package org.independentstudy.agreement;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.independentstudy.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The agreement as a family reads and prints it: one Thymeleaf template rendered to HTML (the signing page
+ * shows it: {@link #renderHtml(Long)}) and, from the same HTML, to PDF (openhtmltopdf).
+ */
+@Service
+public class AgreementDocument {
+
+    private static final String TEMPLATE = "agreement/written-agreement";
+
+    private final AgreementVersionRepository versions;
+    private final AgreementSignatures signatures;
+    private final ITemplateEngine templates;
+    private final Clock clock;
+
+    AgreementDocument(AgreementVersionRepository versions, AgreementSignatures signatures, ITemplateEngine templates,
+                      Clock clock) {
+        this.versions = versions;
+        this.signatures = signatures;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** A complete XHTML document of the exact version, with its signature block. */
+    @Transactional(readOnly = true)
+    public String renderHtml(Long agreementVersionId) {
+        AgreementVersion version = versions.findById(agreementVersionId)
+                .orElseThrow(() -> new NotFoundException("No agreement version " + agreementVersionId));
+        List<RequiredSigner> required = signatures.requiredSigners(agreementVersionId, LocalDate.now(clock));
+        Context context = new Context();
+        context.setVariable("agreement", version.content());
+        context.setVariable("version", version);
+        context.setVariable("signatureLines",
+                SignatureLine.of(required, signatures.signaturesOf(agreementVersionId), clock.getZone()));
+        return templates.process(TEMPLATE, context);
+    }
+
+    public byte[] renderPdf(Long agreementVersionId) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(renderHtml(agreementVersionId), null);
+        builder.toStream(pdf);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The agreement could not be rendered as PDF", e);
+        }
+        return pdf.toByteArray();
+    }
+
+    /** One line of the signature block: a required signer and, once given, who signed when and how. */
+    public record SignatureLine(SignerRole role, String name, String signed) {
+
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        static List<SignatureLine> of(List<RequiredSigner> required, List<AgreementSignature> given, ZoneId zone) {
+            return required.stream().map(r -> given.stream()
+                    .filter(s -> r.isSignedBy(s.getSignerRole(), s.getSignerIdentity())).findFirst()
+                    .map(s -> new SignatureLine(r.role(), s.getSignerName(),
+                            WHEN.format(s.getSignedAt().atZone(zone)) + " (" + s.getMethod() + ")"))
+                    .orElse(new SignatureLine(r.role(), r.name(), "not yet signed"))).toList();
+        }
+    }
+}

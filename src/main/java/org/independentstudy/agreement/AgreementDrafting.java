@@ -1,0 +1,235 @@
+package org.independentstudy.agreement;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.enrollment.Placement;
+import org.independentstudy.people.School;
+import org.independentstudy.people.SchoolRepository;
+import org.independentstudy.people.Student;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.policy.DistrictPolicy;
+import org.independentstudy.policy.DistrictPolicyRepository;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.CurrentActor;
+import org.independentstudy.records.IndependentStudyCase;
+import org.independentstudy.web.ConflictException;
+import org.independentstudy.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting a written agreement: preparing it for a placement (master or supplement, AGR-12), saving the
+ * drafter's text as a version (an edit is a new version, AGR-08), validating it (AGR-01, AGR-03..05, AGR-11)
+ * and sending it for signature.
+ */
+@Service
+public class AgreementDrafting {
+
+    static final String OPTIONAL_STATEMENT = "Independent study is an optional educational alternative in which "
+            + "no student may be required to participate.";
+    static final String CLASSROOM_ALTERNATIVE_STATEMENT = "Instruction may be provided to the student through "
+            + "independent study only if the student is offered the alternative of classroom instruction "
+            + "(EC 48915, 48917).";
+
+    private final WrittenAgreementRepository agreements;
+    private final AgreementVersionRepository versions;
+    private final StudentRepository students;
+    private final SchoolRepository schools;
+    private final DistrictPolicyRepository policies;
+    private final CaseRecord caseRecord;
+    private final CurrentActor actor;
+    private final SchoolCalendar schoolCalendar;
+    private final SupervisorCredentials credentials;
+    private final AfterCommit afterCommit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AgreementDrafting(WrittenAgreementRepository agreements, AgreementVersionRepository versions,
+                      StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
+                      CaseRecord caseRecord, CurrentActor actor, SchoolCalendar schoolCalendar,
+                      SupervisorCredentials credentials, AfterCommit afterCommit, ApplicationEventPublisher events,
+                      Clock clock) {
+        this.agreements = agreements;
+        this.versions = versions;
+        this.students = students;
+        this.schools = schools;
+        this.policies = policies;
+        this.caseRecord = caseRecord;
+        this.actor = actor;
+        this.schoolCalendar = schoolCalendar;
+        this.credentials = credentials;
+        this.afterCommit = afterCommit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A new agreement for the placement: a supplement referencing the master when the student already has a
+     * fully signed master agreement in the placement's school year (AGR-12), else a master agreement.
+     */
+    @Transactional
+    public WrittenAgreement prepare(Placement placement) {
+        Optional<WrittenAgreement> master = signedMasterInSchoolYearOf(placement);
+        WrittenAgreement agreement = agreements.save(new WrittenAgreement(placement,
+                master.map(WrittenAgreement::getId).orElse(null), clock.instant(), actor.username()));
+        IndependentStudyCase isCase = caseRecord.get(placement.caseId());
+        CaseEvent event = master.isPresent()
+                ? CaseEvent.underRule("AGR-12", "supplementalAgreementDrafted",
+                        "Supplemental agreement drafted, referencing master agreement " + master.get().getId())
+                : CaseEvent.underRule("AGR-01", "writtenAgreementDrafted", "Written agreement drafted for the "
+                        + placement.program() + " placement from " + placement.startDate());
+        if (isCase.getPhase() == CasePhase.AGREEMENT) {
+            caseRecord.append(isCase.getId(), event.withPolicy(placement.policyCode()));
+        } else {
+            caseRecord.moveTo(isCase.getId(), CasePhase.AGREEMENT, event.withPolicy(placement.policyCode()));
+        }
+        return agreement;
+    }
+
+    private Optional<WrittenAgreement> signedMasterInSchoolYearOf(Placement placement) {
+        String schoolYear = schoolCalendar.schoolYearOf(placement.startDate()).label();
+        List<Long> caseIds = caseRecord.casesOfStudent(placement.studentId()).stream()
+                .map(IndependentStudyCase::getId).toList();
+        return agreements.findByCaseIdInAndKindOrderByIdDesc(caseIds, WrittenAgreement.Kind.MASTER).stream()
+                .filter(a -> schoolCalendar.schoolYearOf(a.getPlacementStart()).label().equals(schoolYear))
+                .filter(a -> versions.findByAgreementIdOrderByVersionNumber(a.getId()).stream()
+                        .anyMatch(v -> v.getStatus() == AgreementVersion.Status.FULLY_SIGNED))
+                .findFirst();
+    }
+
+    /** What the drafter starts from: the placement's dates, nothing invented. */
+    @Transactional(readOnly = true)
+    public AgreementDraft startingDraft(Long agreementId) {
+        Optional<AgreementVersion> latest = versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreementId);
+        if (latest.isPresent()) {
+            AgreementContent c = latest.get().content();
+            return new AgreementDraft(c.startDate(), c.endDate(), c.submissionAndReporting(),
+                    c.studyObjectivesAndMethods(), c.evaluationMethods(), c.progressMeasurement(),
+                    c.resourcesProvided(), c.creditsOrAccomplishments(), c.supports(), c.supervisingTeacher(),
+                    c.courses());
+        }
+        WrittenAgreement agreement = agreement(agreementId);
+        return new AgreementDraft(agreement.getPlacementStart(), agreement.getPlacementEnd(), null, null, null,
+                null, null, null, null, null, List.of());
+    }
+
+    /**
+     * Saves the drafter's text. Unchanged text keeps the current version; any change while the current
+     * version is open makes a new version and supersedes the old one, whose signatures stay on record (AGR-08).
+     */
+    @Transactional
+    public AgreementVersion save(Long agreementId, AgreementDraft draft) {
+        WrittenAgreement agreement = agreement(agreementId);
+        CanonicalContent content = CanonicalContent.of(contentOf(agreement, draft));
+        Optional<AgreementVersion> latest = versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreementId);
+        if (latest.isPresent() && !latest.get().isSuperseded()
+                && latest.get().getContentSha256().equals(content.sha256())) {
+            return latest.get();
+        }
+        latest.filter(v -> !v.isSuperseded()).ifPresent(AgreementVersion::supersede);
+        int number = latest.map(v -> v.getVersionNumber() + 1).orElse(1);
+        return versions.save(new AgreementVersion(agreementId, number, content, clock.instant(), actor.username()));
+    }
+
+    /** AGR-08: the agreement is to be edited; the version out for signature is withdrawn, its signatures kept. */
+    @Transactional
+    public void reopenForRevision(Long agreementVersionId, String reason) {
+        AgreementVersion version = version(agreementVersionId);
+        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
+            throw new ConflictException("Version " + version.getVersionNumber() + " of the agreement is "
+                    + version.getStatus() + "; only an agreement out for signature can be reopened");
+        }
+        version.supersede();
+        Long caseId = agreement(version.getAgreementId()).getCaseId();
+        events.publishEvent(new AgreementRevisionRequested(caseId, agreementVersionId));
+        caseRecord.append(caseId, CaseEvent.underRule("AGR-08",
+                "agreementReopenedForRevision", "Version " + version.getVersionNumber()
+                        + " withdrawn for revision: " + reason + "; its signatures stay on record and the "
+                        + "revised agreement must be signed again"));
+    }
+
+    /** Every reason this version may not go to signature, each naming its rule; empty when it may. */
+    @Transactional(readOnly = true)
+    public List<String> problemsOf(Long agreementVersionId) {
+        AgreementVersion version = version(agreementVersionId);
+        AgreementContent content = version.content();
+        List<String> problems = new ArrayList<>(new AgreementValidator(schoolCalendar)
+                .problemsOf(content, agreement(version.getAgreementId())));
+        if (content.startDate() != null) {
+            problems.addAll(credentials.problemsOf(content, content.startDate()));
+        }
+        return problems;
+    }
+
+    /** Sends a valid version for signature; the family's links go out once this commits. */
+    @Transactional
+    public WrittenAgreement sendForSignature(Long agreementVersionId) {
+        AgreementVersion version = version(agreementVersionId);
+        version.sendForSignature();
+        WrittenAgreement agreement = agreement(version.getAgreementId());
+        // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
+        AgreementContent content = version.content();
+        caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-11", "teacherCredentialsRecorded",
+                "Credentials checked on " + content.startDate() + ": "
+                        + String.join("; ", credentials.recordOf(content, content.startDate()))));
+        caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-06", "agreementSentForSignature",
+                "Version " + version.getVersionNumber() + " of the written agreement sent for signature"));
+        afterCommit.publish(new AgreementReadyForSignatures(agreementVersionId));
+        return agreement;
+    }
+
+    /** The newest version of the newest agreement of a case. */
+    @Transactional(readOnly = true)
+    public Optional<AgreementVersion> currentVersionOfCase(Long caseId) {
+        return agreements.findByCaseIdOrderByIdDesc(caseId).stream().findFirst()
+                .flatMap(a -> versions.findFirstByAgreementIdOrderByVersionNumberDesc(a.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public WrittenAgreement agreementOfVersion(Long agreementVersionId) {
+        return agreement(version(agreementVersionId).getAgreementId());
+    }
+
+    private AgreementContent contentOf(WrittenAgreement agreement, AgreementDraft draft) {
+        IndependentStudyCase isCase = caseRecord.get(agreement.getCaseId());
+        Student student = students.findById(isCase.getStudentId()).orElseThrow();
+        School school = schools.findById(isCase.getSchoolId()).orElseThrow();
+        DistrictPolicy policy = policies.findById(agreement.getPolicyCode()).orElseThrow();
+        String placementText = (agreement.isLongTerm() ? "long-term " : "short-term ")
+                + (agreement.getProgram() == Placement.Program.COURSE_BASED ? "course-based" : "traditional")
+                + " independent study";
+        // AGR-02: the general student data come from the student record, never from the drafter
+        AgreementContent.StudentParticulars particulars = new AgreementContent.StudentParticulars(student.getId(),
+                student.getStudentNumber(), student.fullName(), student.getAddress().singleLine(),
+                student.getGrade().code(), student.getBirthDate(), school.getName(), placementText);
+        // AGR-03 (4): the board-policy statement of the policy the placement was decided under
+        AgreementContent.PolicyStatement statement = new AgreementContent.PolicyStatement(policy.getCode(),
+                policy.getTitle(), policy.getMaxAssignmentCalendarDays(), policy.getSatisfactoryProgressStatement(),
+                policy.getMissedAssignmentsForEvaluation());
+        boolean courseBased = agreement.getProgram() == Placement.Program.COURSE_BASED;
+        return new AgreementContent(particulars, agreement.getKind(), agreement.getMasterAgreementId(),
+                agreement.getProgram().name(), agreement.isLongTerm(), draft.startDate(), draft.endDate(),
+                draft.submissionAndReporting(), draft.studyObjectivesAndMethods(), draft.evaluationMethods(),
+                draft.progressMeasurement(), draft.resourcesProvided(), statement, draft.creditsOrAccomplishments(),
+                draft.supports(), SupportPrompts.of(student, agreement), OPTIONAL_STATEMENT,
+                agreement.isSuspendedOrExpelledReferral() ? CLASSROOM_ALTERNATIVE_STATEMENT : null,
+                agreement.getSection504PlanReference(), draft.supervisingTeacher(),
+                courseBased ? draft.courses() : List.of());
+    }
+
+    private WrittenAgreement agreement(Long agreementId) {
+        return agreements.findById(agreementId)
+                .orElseThrow(() -> new NotFoundException("No written agreement " + agreementId));
+    }
+
+    private AgreementVersion version(Long versionId) {
+        return versions.findById(versionId)
+                .orElseThrow(() -> new NotFoundException("No agreement version " + versionId));
+    }
+}

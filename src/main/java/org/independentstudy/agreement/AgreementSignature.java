@@ -1,0 +1,81 @@
+package org.independentstudy.agreement;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** AGR-08: one electronic signature: signer, role, time, method and the fingerprint of the version signed. */
+@Entity
+@Immutable
+@Table(name = "agreement_signature")
+public class AgreementSignature {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long agreementVersionId;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private SignerRole signerRole;
+    private String signerIdentity;
+    private String signerName;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private SignatureMethod method;
+    private Instant signedAt;
+    private String contentSha256;
+
+    protected AgreementSignature() {
+    }
+
+    AgreementSignature(AgreementVersion version, SignerRole role, String identity, String name,
+                       SignatureMethod method, Instant signedAt) {
+        this.agreementVersionId = version.getId();
+        this.signerRole = role;
+        this.signerIdentity = identity;
+        this.signerName = name;
+        this.method = method;
+        this.signedAt = signedAt;
+        this.contentSha256 = version.getContentSha256();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getAgreementVersionId() {
+        return agreementVersionId;
+    }
+
+    public SignerRole getSignerRole() {
+        return signerRole;
+    }
+
+    public String getSignerIdentity() {
+        return signerIdentity;
+    }
+
+    public String getSignerName() {
+        return signerName;
+    }
+
+    public SignatureMethod getMethod() {
+        return method;
+    }
+
+    public Instant getSignedAt() {
+        return signedAt;
+    }
+
+    public String getContentSha256() {
+        return contentSha256;
+    }
+}

@@ -1,0 +1,45 @@
+package org.independentstudy.calendar;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What one entry of an imported calendar file says: a boundary of the school year or semester, or
+ * non-instructional days. The names are the CSV {@code kind} values and the iCalendar CATEGORIES.
+ */
+enum CalendarEntryKind {
+    FIRST_DAY(null),
+    LAST_DAY(null),
+    SEMESTER_2_START(null),
+    HOLIDAY(NonInstructionalDayKind.HOLIDAY),
+    BREAK(NonInstructionalDayKind.BREAK),
+    STAFF_DAY(NonInstructionalDayKind.STAFF_DAY),
+    OTHER(NonInstructionalDayKind.OTHER);
+
+    private final NonInstructionalDayKind nonInstructionalKind;
+
+    CalendarEntryKind(NonInstructionalDayKind nonInstructionalKind) {
+        this.nonInstructionalKind = nonInstructionalKind;
+    }
+
+    /** Empty for the year and semester boundaries, which are school days. */
+    Optional<NonInstructionalDayKind> nonInstructionalKind() {
+        return Optional.ofNullable(nonInstructionalKind);
+    }
+
+    /** Case-insensitive; spaces and hyphens count as underscores ("staff-day", "Semester 2 Start"). */
+    static Optional<CalendarEntryKind> parse(String text) {
+        String normalized = normalize(text);
+        return Arrays.stream(values()).filter(kind -> kind.name().equals(normalized)).findFirst();
+    }
+
+    /** Upper case with underscores, as the kind names are written. */
+    static String normalize(String text) {
+        return text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    static String allNames() {
+        return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
+    }
+}

@@ -1,0 +1,98 @@
+package org.independentstudy.calendar;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way a calendar file gets into the database (CAL-01): picks the importer for the file, lets it check the
+ * file (errors name the line or event), checks the year against the stored ones, saves, and refreshes the
+ * in-memory {@link SchoolCalendar}. Timers already created keep the dates computed when they were created.
+ */
+@Service
+public class CalendarImportService {
+
+    /** What to do when the file's school year is already stored. */
+    public enum ExistingYear { REPLACE, REJECT }
+
+    private static final Logger log = LoggerFactory.getLogger(CalendarImportService.class);
+
+    private final List<CalendarFileImporter> importers;
+    private final SchoolYearCalendarRepository repository;
+    private final SchoolCalendarLoader loader;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public CalendarImportService(List<CalendarFileImporter> importers, SchoolYearCalendarRepository repository,
+                                 SchoolCalendarLoader loader, TransactionTemplate transaction,
+                                 Optional<Clock> clock) {
+        this.importers = importers;
+        this.repository = repository;
+        this.loader = loader;
+        this.transaction = transaction;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /** Reads the file without saving it. */
+    public ParsedCalendar parse(String fileName, String contentType, byte[] content) {
+        CalendarFileImporter importer = importers.stream()
+                .filter(candidate -> candidate.accepts(fileName, contentType))
+                .findFirst()
+                .orElseThrow(() -> new CalendarImportException(fileName + ": unsupported file type (content type "
+                        + contentType + "); upload a .csv or an iCalendar .ics file"));
+        return importer.parse(fileName, new ByteArrayInputStream(content));
+    }
+
+    public CalendarImportResult importFile(String fileName, String contentType, byte[] content, String importedBy,
+                                           ExistingYear existingYear) {
+        return save(parse(fileName, contentType, content), fileName, importedBy, existingYear);
+    }
+
+    /** Saves an already parsed calendar; replacing a year records the new source, time and person. */
+    public CalendarImportResult save(ParsedCalendar parsed, String source, String importedBy, ExistingYear existingYear) {
+        SchoolYearCalendar calendar = parsed.calendar();
+        boolean replaced = Boolean.TRUE.equals(transaction.execute(status -> {
+            Optional<SchoolYearCalendarEntity> existing = repository.findBySchoolYear(calendar.schoolYear());
+            if (existing.isPresent() && existingYear == ExistingYear.REJECT) {
+                throw new CalendarImportException(source + ": school year " + calendar.schoolYear()
+                        + " already has a calendar (imported " + existing.get().getImportedAt() + " by "
+                        + existing.get().getImportedBy() + "); import it as a replacement to overwrite it");
+            }
+            requireNoOverlap(calendar, source);
+            existing.ifPresent(old -> {
+                log.info("Replacing the {} calendar imported {} by {} from {}", old.getSchoolYear(),
+                        old.getImportedAt(), old.getImportedBy(), old.getSource());
+                repository.delete(old);
+                // the unique school year must be free before the new row is inserted
+                repository.flush();
+            });
+            repository.save(new SchoolYearCalendarEntity(calendar, source, OffsetDateTime.now(clock), importedBy));
+            return existing.isPresent();
+        }));
+        loader.reload();
+        log.info("Imported the {} calendar from {} by {}", calendar.schoolYear(), source, importedBy);
+        parsed.warnings().forEach(warning -> log.warn("{}: {}", source, warning));
+        int schoolDays = new CalendarSnapshot(List.of(calendar)).schoolDays().length;
+        return new CalendarImportResult(calendar.schoolYear(), replaced, schoolDays, parsed.warnings());
+    }
+
+    /** Two school years never share a day, or school-day counts would be ambiguous (CAL-01). */
+    private void requireNoOverlap(SchoolYearCalendar calendar, String source) {
+        for (SchoolYearCalendarEntity stored : repository.findAll()) {
+            if (!stored.getSchoolYear().equals(calendar.schoolYear())
+                    && !calendar.firstDay().isAfter(stored.getLastDay())
+                    && !stored.getFirstDay().isAfter(calendar.lastDay())) {
+                throw new CalendarImportException(source + ": school year " + calendar.schoolYear() + " ("
+                        + calendar.firstDay() + ".." + calendar.lastDay() + ") overlaps the stored "
+                        + stored.getSchoolYear() + " (" + stored.getFirstDay() + ".." + stored.getLastDay() + ")");
+            }
+        }
+    }
+}

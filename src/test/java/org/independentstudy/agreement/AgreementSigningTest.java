@@ -1,0 +1,229 @@
+package org.independentstudy.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.independentstudy.people.Student;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.support.Api;
+import org.independentstudy.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drafting, signing, activating and printing agreements through the domain services, without the process. */
+@IntegrationTest
+class AgreementSigningTest {
+
+    private static final LocalDate START = LocalDate.of(2027, 1, 11);
+    private static final LocalDate END = LocalDate.of(2027, 3, 26);
+
+    @Autowired
+    AgreementDrafting drafting;
+    @Autowired
+    AgreementSignatures signatures;
+    @Autowired
+    AgreementActivation activation;
+    @Autowired
+    CaseRecord caseRecord;
+    @Autowired
+    StudentRepository students;
+    @Autowired
+    TestRestTemplate rest;
+
+    private Student student(String number) {
+        return students.findByStudentNumber(number).orElseThrow();
+    }
+
+    private Long openCase(Student student) {
+        return caseRecord.open(student.getId(), student.getSchoolId(),
+                CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
+    }
+
+    /** A sent, valid long-term traditional agreement for a new case of the student. */
+    private AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
+        Long caseId = openCase(student);
+        WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
+        AgreementVersion version = drafting.save(agreement.getId(),
+                Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
+        assertThat(drafting.problemsOf(version.getId())).isEmpty();
+        drafting.sendForSignature(version.getId());
+        return version;
+    }
+
+    private String guardianOf(Long versionId) {
+        return signatures.requiredSigners(versionId, LocalDate.of(2026, 12, 1)).stream()
+                .filter(r -> r.role() == SignerRole.PARENT_OR_GUARDIAN).findFirst().orElseThrow().identity();
+    }
+
+    @Test
+    @DisplayName("AGR-08 each signature records signer, role, time, method and the SHA-256 of the version; signing twice signs once")
+    void signatureRecordsTheFingerprintOfTheVersion() {
+        Student student = student("S100011");
+        AgreementVersion version = sentAgreement(student, "teacher");
+        String studentIdentity = RequiredSigner.studentIdentity(student.getId());
+
+        assertThat(signatures.sign(version.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK))
+                .isEqualTo(SignatureOutcome.SIGNED);
+        assertThat(signatures.sign(version.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK))
+                .isEqualTo(SignatureOutcome.ALREADY_SIGNED);
+        assertThat(signatures.sign(version.getId(), SignerRole.SUPERVISING_TEACHER, "teacher2", SignatureMethod.TASKLIST))
+                .as("teacher2 does not supervise this agreement").isEqualTo(SignatureOutcome.NOT_A_REQUIRED_SIGNER);
+
+        AgreementSignature signature = signatures.signaturesOf(version.getId()).get(0);
+        assertThat(signatures.signaturesOf(version.getId())).hasSize(1);
+        assertThat(signature.getSignerName()).isEqualTo(student.fullName());
+        assertThat(signature.getSignerRole()).isEqualTo(SignerRole.STUDENT);
+        assertThat(signature.getMethod()).isEqualTo(SignatureMethod.EMAIL_LINK);
+        assertThat(signature.getSignedAt()).isNotNull();
+        assertThat(signature.getContentSha256()).hasSize(64).isEqualTo(version.getContentSha256());
+    }
+
+    @Test
+    @DisplayName("AGR-08 re-signing after an edit: the edited agreement is a new version to sign again, the old signatures stay on record")
+    void editAfterASignatureMakesANewVersion() {
+        Student student = student("S100011");
+        AgreementVersion first = sentAgreement(student, "teacher");
+        String studentIdentity = RequiredSigner.studentIdentity(student.getId());
+        signatures.sign(first.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK);
+
+        drafting.reopenForRevision(first.getId(), "the family asked for a different submission day");
+        AgreementVersion second = drafting.save(first.getAgreementId(), new AgreementDraft(START, END,
+                "Weekly on Thursdays", "standards", "tests", null, "laptop", "5 credits", "tutoring", "teacher", null));
+
+        assertThat(second.getVersionNumber()).isEqualTo(2);
+        assertThat(second.getContentSha256()).isNotEqualTo(first.getContentSha256());
+        assertThat(signatures.sign(first.getId(), SignerRole.STUDENT, studentIdentity, SignatureMethod.EMAIL_LINK))
+                .isEqualTo(SignatureOutcome.VERSION_SUPERSEDED);
+        assertThat(signatures.signaturesOf(first.getId())).singleElement()
+                .extracting(AgreementSignature::getContentSha256).isEqualTo(first.getContentSha256());
+        drafting.sendForSignature(second.getId());
+        assertThat(signatures.unsignedSigners(second.getId(), LocalDate.of(2026, 12, 1)))
+                .extracting(RequiredSigner::role)
+                .containsExactly(SignerRole.STUDENT, SignerRole.PARENT_OR_GUARDIAN, SignerRole.SUPERVISING_TEACHER);
+    }
+
+    @Test
+    @DisplayName("AGR-09 the case becomes active only with every signature, the parent's among them for a minor")
+    void activationNeedsTheParentsSignature() {
+        Student student = student("S100011");
+        AgreementVersion version = sentAgreement(student, "teacher");
+        Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
+        signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
+                SignatureMethod.EMAIL_LINK);
+        signatures.sign(version.getId(), SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
+
+        assertThatThrownBy(() -> activation.activate(version.getId())).hasMessageStartingWith("AGR-09");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
+
+        signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN, guardianOf(version.getId()),
+                SignatureMethod.EMAIL_LINK);
+        assertThat(activation.activate(version.getId())).isEqualTo(START);
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
+        assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getStep)
+                .contains("agreementFullySigned", "independentStudyActivated");
+    }
+
+    @Test
+    @DisplayName("AGR-11 a supervising teacher with a lapsed credential, or none, cannot be assigned; a valid credential is recorded")
+    void supervisingTeacherCredential() {
+        Student student = student("S100011");
+        Long caseId = openCase(student);
+        WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
+        AgreementVersion lapsed = drafting.save(agreement.getId(), Agreements.completeDraft(START, END, "teacher5", List.of()));
+        assertThat(drafting.problemsOf(lapsed.getId())).singleElement().asString()
+                .startsWith("AGR-11: the supervising teacher 'teacher5' holds no credential valid on 2027-01-11");
+
+        List<AgreementContent.Course> courses = List.of(
+                new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"),
+                new AgreementContent.Course("English 9", "English", "teacher2", "5"));
+        Long courseCase = openCase(student);
+        WrittenAgreement courseBased = drafting.prepare(Agreements.courseBased(courseCase, student.getId(), START, END));
+        AgreementVersion wrongSubject = drafting.save(courseBased.getId(),
+                Agreements.completeDraft(START, END, "teacher2", courses));
+        assertThat(drafting.problemsOf(wrongSubject.getId())).singleElement().asString()
+                .startsWith("AGR-11: the teacher of course 'English 9' 'teacher2' holds no credential valid on 2027-01-11 authorising English");
+
+        AgreementVersion valid = sentAgreement(student, "teacher");
+        Long validCase = drafting.agreementOfVersion(valid.getId()).getCaseId();
+        assertThat(caseRecord.timelineOf(validCase)).filteredOn(e -> "AGR-11".equals(e.getRuleId()))
+                .singleElement().extracting(TimelineEntry::getDescription).asString()
+                .contains("'teacher' holds CERTIFICATION_DOCUMENT SS-114233");
+    }
+
+    @Test
+    @DisplayName("AGR-12 a later placement in the same school year gets a supplement referencing the signed master agreement")
+    void supplementReferencesTheMaster() {
+        Student student = student("S200002");
+        AgreementVersion master = sentAgreement(student, "teacher");
+        signatures.sign(master.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
+                SignatureMethod.EMAIL_LINK);
+        signatures.sign(master.getId(), SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
+
+        Long laterCase = openCase(student);
+        LocalDate laterStart = LocalDate.of(2027, 4, 12);
+        LocalDate laterEnd = LocalDate.of(2027, 5, 14);
+        WrittenAgreement supplement = drafting.prepare(
+                Agreements.traditional(laterCase, student.getId(), laterStart, laterEnd, true));
+
+        assertThat(supplement.getKind()).isEqualTo(WrittenAgreement.Kind.SUPPLEMENT);
+        assertThat(supplement.getMasterAgreementId()).isEqualTo(master.getAgreementId());
+        AgreementVersion version = drafting.save(supplement.getId(),
+                Agreements.completeDraft(laterStart, laterEnd, "teacher", List.of()));
+        assertThat(version.content().masterAgreementId()).isEqualTo(master.getAgreementId());
+        drafting.sendForSignature(version.getId());
+        assertThat(signatures.requiredSigners(version.getId(), laterStart)).extracting(RequiredSigner::role)
+                .as("the same signing rules: the adult student and the supervising teacher")
+                .containsExactly(SignerRole.STUDENT, SignerRole.SUPERVISING_TEACHER);
+    }
+
+    @Test
+    @DisplayName("AGR-02 the printable PDF carries the student data, every element, the policy statements and the signature block")
+    void printableAgreement() throws Exception {
+        Student student = student("S100011");
+        AgreementVersion version = sentAgreement(student, "teacher");
+        signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
+                SignatureMethod.EMAIL_LINK);
+        Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
+
+        ResponseEntity<byte[]> response = Api.as(rest, "counselor")
+                .getForEntity("/api/cases/{id}/agreement.pdf", byte[].class, caseId);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Independent Study Written Agreement", student.fullName(),
+                student.getStudentNumber(), student.getAddress().singleLine(), student.getBirthDate().toString(),
+                "Lincoln High School", "long-term traditional independent study", "From 2027-01-11 to 2027-03-26",
+                "Weekly on Mondays at the school office", "Chromebook and hotspot on loan",
+                "assignments are due no more than 7 calendar days after they are assigned",
+                "Missing 3 assignments leads to an evaluation", AgreementDrafting.OPTIONAL_STATEMENT,
+                "SUPERVISING_TEACHER", "Marcus Bell", "not yet signed", "(EMAIL_LINK)", version.getContentSha256());
+    }
+
+    @Test
+    @DisplayName("the agreement PDF of a case without an agreement is a 404 problem; families and analysts cannot fetch it")
+    void pdfNotFoundAndForbidden() {
+        Long caseId = openCase(student("S100012"));
+        assertThat(Api.as(rest, "counselor").getForEntity("/api/cases/{id}/agreement.pdf", String.class, caseId)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(Api.as(rest, "analyst").getForEntity("/api/cases/{id}/agreement.pdf", String.class, caseId)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}

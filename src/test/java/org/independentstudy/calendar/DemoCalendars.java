@@ -1,0 +1,59 @@
+package org.independentstudy.calendar;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The shipped demo calendars and small hand-written ones, read through the real importers. */
+final class DemoCalendars {
+
+    static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
+    static final String CSV_2025_26 = "calendars/demo-usd-2025-26.csv";
+    static final String ICS_2026_27 = "calendars/demo-usd-2026-27.ics";
+
+    private DemoCalendars() {
+    }
+
+    static ParsedCalendar csvResource(String path) {
+        return new CalendarCsvImporter().parse(path, resource(path));
+    }
+
+    static ParsedCalendar icsResource(String path) {
+        return new CalendarIcsImporter().parse(path, resource(path));
+    }
+
+    static ParsedCalendar csv(String content) {
+        return new CalendarCsvImporter().parse("test.csv", bytes(content));
+    }
+
+    static ParsedCalendar ics(String content) {
+        return new CalendarIcsImporter().parse("test.ics", bytes(content));
+    }
+
+    /** The school calendar with both demo years loaded, as at startup. */
+    static SchoolCalendar bothDemoYears() {
+        return schoolCalendarOf(csvResource(CSV_2025_26).calendar(), icsResource(ICS_2026_27).calendar());
+    }
+
+    static SchoolCalendar schoolCalendarOf(SchoolYearCalendar... years) {
+        SchoolCalendar calendar = new SchoolCalendar(LOS_ANGELES);
+        calendar.load(List.of(years));
+        return calendar;
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = DemoCalendars.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("no resource " + path));
+        }
+        return in;
+    }
+
+    private static InputStream bytes(String content) {
+        return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
+    }
+}
