@@ -1,0 +1,43 @@
+package org.independentstudy.signing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
+
+    Optional<SigningLink> findByTokenHash(String tokenHash);
+
+    boolean existsByAgreementVersionIdAndSignerIdentityAndSupersededFalse(Long agreementVersionId,
+                                                                         String signerIdentity);
+
+    /** Unused links of the agreement's other versions: a new version makes them worthless. */
+    @Query("""
+            select l from SigningLink l where l.agreementId = :agreementId
+            and l.agreementVersionId <> :versionId and l.superseded = false and l.usedAt is null""")
+    List<SigningLink> openForOtherVersions(@Param("agreementId") Long agreementId,
+                                           @Param("versionId") Long versionId);
+
+    /** Links whose e-mail failed and that are still worth sending. */
+    @Query("""
+            select l from SigningLink l where l.deliveryStatus = org.independentstudy.signing.DeliveryStatus.FAILED
+            and l.deliveryAttempts < :maxAttempts and l.superseded = false and l.usedAt is null
+            and l.expiresAt > :now order by l.id""")
+    List<SigningLink> undelivered(@Param("maxAttempts") int maxAttempts, @Param("now") Instant now);
+
+    /**
+     * Uses the link if nobody has yet: of two submissions at the same moment, the database lets exactly one
+     * update the row (AGR-08: one link, one signature).
+     */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("""
+            update SigningLink l set l.usedAt = :at, l.typedSignature = :typedSignature,
+                   l.clientAddress = :clientAddress, l.userAgent = :userAgent
+            where l.id = :id and l.usedAt is null and l.superseded = false and l.expiresAt > :at""")
+    int use(@Param("id") Long id, @Param("at") Instant at, @Param("typedSignature") String typedSignature,
+            @Param("clientAddress") String clientAddress, @Param("userAgent") String userAgent);
+}

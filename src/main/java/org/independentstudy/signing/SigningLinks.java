@@ -1,0 +1,108 @@
+package org.independentstudy.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.signing.AgreementsForFamilySigning.FamilySigner;
+import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, finds and supersedes family signing links, and records their e-mail delivery. Writes run in their
+ * own transaction: invitations go out after the agreement's transaction has committed.
+ */
+@Service
+class SigningLinks {
+
+    private final SigningLinkRepository repository;
+    private final LinkTokens tokens;
+    private final SigningProperties properties;
+    private final DistrictProperties district;
+    private final CaseRecord caseRecord;
+    private final Clock clock;
+
+    SigningLinks(SigningLinkRepository repository, LinkTokens tokens, SigningProperties properties,
+                 DistrictProperties district, CaseRecord caseRecord, Clock clock) {
+        this.repository = repository;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.district = district;
+        this.caseRecord = caseRecord;
+        this.clock = clock;
+    }
+
+    /**
+     * A link for each family signer of the version who has none yet; the unused links of the agreement's
+     * earlier versions stop working (AGR-08: a changed agreement is signed again).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<SigningLink> issue(SignatureRequest request) {
+        repository.openForOtherVersions(request.agreementId(), request.agreementVersionId())
+                .forEach(SigningLink::supersede);
+        Instant now = clock.instant();
+        Instant expiry = SigningLink.expiryOf(now, properties.linkValidity(), request.deadline(),
+                district.timeZone());
+        List<SigningLink> issued = new ArrayList<>();
+        for (FamilySigner signer : request.familySigners()) {
+            if (repository.existsByAgreementVersionIdAndSignerIdentityAndSupersededFalse(
+                    request.agreementVersionId(), signer.identity())) {
+                continue;
+            }
+            if (signer.email() == null || signer.email().isBlank()) {
+                caseRecord.append(request.caseId(), CaseEvent.underRule("AGR-08", "signingLinkNotSent",
+                        signer.name() + " (" + signer.role() + ") has no e-mail address: no signing link for "
+                                + "agreement version " + request.agreementVersionId() + "; sign in person"));
+                continue;
+            }
+            issued.add(repository.save(new SigningLink(request, signer, now, expiry, tokens)));
+        }
+        return issued;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SigningLink> find(String token) {
+        return tokens.isAuthentic(token) ? repository.findByTokenHash(LinkTokens.hash(token)) : Optional.empty();
+    }
+
+    @Transactional(readOnly = true)
+    public SigningLink get(Long linkId) {
+        return repository.findById(linkId).orElseThrow();
+    }
+
+    String tokenOf(SigningLink link) {
+        return link.token(tokens);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SigningLink> undelivered() {
+        return repository.undelivered(properties.maxDeliveryAttempts(), clock.instant());
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSent(Long linkId) {
+        SigningLink link = get(linkId);
+        link.deliveryAttempted();
+        link.delivered(clock.instant());
+        String validUntil = DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(link.getExpiresAt().atZone(district.timeZone()).toLocalDateTime());
+        caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkSent",
+                "Signing link for agreement version " + link.getAgreementVersionId() + " e-mailed to "
+                        + link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail()
+                        + ", valid until " + validUntil));
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailed(Long linkId, String error) {
+        SigningLink link = get(linkId);
+        link.deliveryAttempted();
+        link.deliveryFailed(error);
+    }
+}

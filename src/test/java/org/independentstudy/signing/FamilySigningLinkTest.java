@@ -1,0 +1,264 @@
+package org.independentstudy.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.signing.DecemberFirstClock.DECEMBER_FIRST;
+import static org.independentstudy.signing.DecemberFirstClock.DISTRICT;
+import static org.independentstudy.signing.DecemberFirstClock.setClock;
+import static org.independentstudy.signing.SigningMailbox.textsTo;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.signing.FamilySigningScenario.Sent;
+import org.independentstudy.agreement.AgreementSignature;
+import org.independentstudy.agreement.AgreementVersionRepository;
+import org.independentstudy.agreement.SignatureMethod;
+import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IntegrationTest
+@ExtendWith(DecemberFirstClock.class)
+class FamilySigningLinkTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    FamilySigningScenario scenario;
+    @Autowired
+    SignatureInvitations invitations;
+    @Autowired
+    AgreementVersionRepository versions;
+    @Autowired
+    SigningLinkRepository links;
+    @Autowired
+    CaseRecord caseRecord;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private HttpStatus statusOfPage(String token) {
+        return HttpStatus.valueOf(rest.getForEntity("/sign/" + token, String.class).getStatusCode().value());
+    }
+
+    private HttpStatus statusOfSigning(String token, String fullName) {
+        return HttpStatus.valueOf(SigningForm.submit(rest, token, fullName, true).getStatusCode().value());
+    }
+
+    @Test
+    @DisplayName("AGR-06 AGR-09 a minor's parent gets a personal link, reads the agreement and signs it as parent")
+    void minorsParentSignsThroughTheLink() throws Exception {
+        Sent sent = scenario.sendToFamily("S100001");
+        String firstName = sent.student().getFirstName();
+
+        MimeMessage invitation = mail.getReceivedMessages()[0];
+        assertThat(invitation.getSubject()).contains("Demo Unified School District", firstName);
+        assertThat(SigningMailbox.htmlOf(invitation)).contains(firstName, "/sign/");
+        assertThat(textsTo(mail, sent.parent().getEmail())).hasSize(2)
+                .anySatisfy(text -> assertThat(text).startsWith("Dear " + sent.parent().getFullName())
+                        .contains("Please sign by"));
+        String token = sent.parentToken(mail);
+
+        ResponseEntity<String> page = rest.getForEntity("/sign/" + token, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains(sent.student().fullName(), "Board policy", "I agree to sign electronically");
+        assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+
+        ResponseEntity<String> signed = SigningForm.submit(rest, token, sent.parent().getFullName(), true);
+        assertThat(signed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(signed.getBody()).contains("id=\"confirmation\"", "you signed the");
+
+        String parentIdentity = "guardian:" + sent.parent().getId();
+        String versionSha256 = versions.findById(sent.versionId()).orElseThrow().getContentSha256();
+        assertThat(scenario.signaturesOf(sent)).singleElement().satisfies(s -> {
+            assertThat(s.getSignerRole()).isEqualTo(SignerRole.PARENT_OR_GUARDIAN);
+            assertThat(s.getSignerIdentity()).isEqualTo(parentIdentity);
+            assertThat(s.getMethod()).isEqualTo(SignatureMethod.EMAIL_LINK);
+            assertThat(s.getSignedAt()).isEqualTo(DECEMBER_FIRST.toInstant());
+            assertThat(s.getContentSha256()).hasSize(64).isEqualTo(versionSha256);
+        });
+        assertThat(caseRecord.timelineOf(sent.caseId()))
+                .filteredOn(e -> e.getStep().equals("agreementSigned")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getActor()).isEqualTo(parentIdentity);
+                    assertThat(e.getRuleId()).isEqualTo("AGR-08");
+                });
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
+                .containsSubsequence("signingLinkSent", "signingLinkSent", "agreementSigned");
+    }
+
+    @Test
+    @DisplayName("AGR-06 an adult student is the only family signer: no link goes to the caregiver")
+    void adultStudentSignsAlone() {
+        Sent sent = scenario.sendToFamily("S200002");
+
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(sent)).extracting(AgreementSignature::getSignerIdentity)
+                .containsExactly("student:" + sent.student().getId());
+    }
+
+    @Test
+    @DisplayName("AGR-06 AGR-09 a parent's link stops working when the student turns 18 before the parent signs")
+    void parentsLinkEndsWhenTheStudentTurns18() {
+        setClock(ZonedDateTime.of(2027, 1, 14, 9, 0, 0, 0, DISTRICT));
+        Sent sent = scenario.sendToFamily("S200001", LocalDate.of(2027, 1, 25));
+        String parentToken = sent.parentToken(mail);
+
+        setClock(ZonedDateTime.of(2027, 1, 15, 9, 0, 0, 0, DISTRICT));
+        ResponseEntity<String> refused = SigningForm.submit(rest, parentToken, sent.parent().getFullName(), true);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(refused.getBody()).contains("your signature is no longer needed");
+        assertThat(statusOfPage(parentToken)).isEqualTo(HttpStatus.GONE);
+        assertThat(statusOfSigning(sent.studentToken(mail), sent.student().fullName())).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(sent)).extracting(AgreementSignature::getSignerIdentity)
+                .containsExactly("student:" + sent.student().getId());
+    }
+
+    @Test
+    @DisplayName("AGR-08 the same signing link used twice signs once and says it was already signed")
+    void linkUsedTwiceSignsOnce() {
+        Sent sent = scenario.sendToFamily("S100002");
+        String token = sent.parentToken(mail);
+
+        assertThat(statusOfSigning(token, "Minh Nguyen")).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> again = SigningForm.submit(rest, token, "Minh Nguyen", true);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).contains("already signed on");
+        ResponseEntity<String> revisit = rest.getForEntity("/sign/" + token, String.class);
+        assertThat(revisit.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(revisit.getBody()).contains("already signed on").doesNotContain("I agree to sign electronically");
+
+        assertThat(scenario.signaturesOf(sent)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("AGR-08 the signature needs the typed name and the consent to sign electronically")
+    void nameAndConsentAreRequired() {
+        Sent sent = scenario.sendToFamily("S100003");
+        String token = sent.parentToken(mail);
+
+        ResponseEntity<String> refused = SigningForm.submit(rest, token, "  ", false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Type your full name", "Check the box");
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
+        assertThat(rest.getForEntity("/sign/" + token, String.class).getBody()).contains("id=\"signature-form\"");
+    }
+
+    @Test
+    @DisplayName("AGR-08 a link is valid until its last second and gone (410) after the validity period")
+    void linkExpiresAfterItsValidity() {
+        Sent sent = scenario.sendToFamily("S100004");
+        String token = sent.parentToken(mail);
+
+        setClock(DECEMBER_FIRST.plusDays(14).minusSeconds(1));
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
+        setClock(DECEMBER_FIRST.plusDays(14));
+        ResponseEntity<String> expired = rest.getForEntity("/sign/" + token, String.class);
+        assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(expired.getBody()).contains("expired").doesNotContain("Exception");
+        assertThat(statusOfSigning(token, "Grace Kim")).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 a long-term link never outlives the signing deadline: valid all of the day before the start, gone at midnight")
+    void linkEndsWithTheSigningDeadline() {
+        setClock(ZonedDateTime.of(2027, 1, 4, 9, 0, 0, 0, DISTRICT));
+        LocalDate firstDay = FamilySigningScenario.START;
+        String token = scenario.sendToFamily("S100005", firstDay).parentToken(mail);
+
+        setClock(firstDay.minusDays(1).atTime(23, 59, 59).atZone(DISTRICT));
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.OK);
+        setClock(firstDay.atStartOfDay(DISTRICT));
+        assertThat(statusOfPage(token)).isEqualTo(HttpStatus.GONE);
+    }
+
+    @Test
+    @DisplayName("AGR-08 a tampered or forged token is refused (404) and signs nothing")
+    void tamperedTokenIsRefused() {
+        Sent sent = scenario.sendToFamily("S100006");
+        String token = sent.parentToken(mail);
+        String otherClaims = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+        String truncated = token.substring(0, token.length() - 2);
+        String claimsOnly = token.substring(0, token.indexOf('.'));
+
+        for (String forged : new String[] {otherClaims, truncated, claimsOnly, "not-a-token"}) {
+            ResponseEntity<String> page = rest.getForEntity("/sign/" + forged, String.class);
+            assertThat(page.getStatusCode()).as(forged).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(page.getBody()).contains("not valid").doesNotContain("Exception");
+            assertThat(statusOfSigning(forged, "Luis Lopez")).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("AGR-08 after an edit the old version's link is gone (410) and cannot sign; the new link signs the new version")
+    void supersededLinkCannotSign() {
+        Sent first = scenario.sendToFamily("S100007");
+        String oldToken = first.parentToken(mail);
+        mail.reset();
+
+        Sent edited = scenario.sendEditedVersion(first);
+        String parentName = first.parent().getFullName();
+
+        ResponseEntity<String> old = rest.getForEntity("/sign/" + oldToken, String.class);
+        assertThat(old.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(old.getBody()).contains("the agreement was changed");
+        assertThat(statusOfSigning(oldToken, parentName)).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(first)).isEmpty();
+        assertThat(scenario.signaturesOf(edited)).isEmpty();
+
+        assertThat(statusOfSigning(edited.parentToken(mail), parentName)).isEqualTo(HttpStatus.OK);
+        assertThat(scenario.signaturesOf(edited)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("AGR-08 an e-mail the mail server did not take is recorded as failed and sent on retry")
+    void failedMailIsRetried() {
+        mail.stop();
+        Sent sent = scenario.sendToFamily("S100008");
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.FAILED));
+
+        mail.start();
+        invitations.retryUndelivered();
+
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
+                .allSatisfy(l -> {
+                    assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.SENT);
+                    assertThat(l.getDeliveryAttempts()).isEqualTo(2);
+                });
+        assertThat(statusOfPage(sent.parentToken(mail))).isEqualTo(HttpStatus.OK);
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
+                .contains("signingLinkSent");
+    }
+
+    @Test
+    @DisplayName("AGR-08 the token is stored only as its SHA-256, never itself")
+    void tokenIsNotStored() {
+        Sent sent = scenario.sendToFamily("S100009");
+        String token = sent.parentToken(mail);
+
+        assertThat(links.findByTokenHash(LinkTokens.hash(token))).hasValueSatisfying(
+                l -> assertThat(l.getAgreementVersionId()).isEqualTo(sent.versionId()));
+        assertThat(jdbc.queryForList("select * from signing_link")).allSatisfy(row -> assertThat(row.values())
+                .noneMatch(value -> value != null && value.toString().contains(token.substring(0, 20))));
+    }
+}
