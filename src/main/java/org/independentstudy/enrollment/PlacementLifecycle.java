@@ -54,8 +54,7 @@ public class PlacementLifecycle {
     // ENR-01: participation stays voluntary; the family may withdraw its request before the agreement
     public void withdraw(Long caseId, String note) {
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("ENR-01", "requestWithdrawn",
-                "The parent withdrew the request for independent study" + (note == null || note.isBlank() ? ""
-                        : ": " + note)));
+                "The parent withdrew the request for independent study" + Labels.optional(": ", note)));
     }
 
     // ENR-02: while a requested conference is neither held nor withdrawn, the agreement is not prepared

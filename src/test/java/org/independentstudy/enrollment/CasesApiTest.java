@@ -3,17 +3,16 @@ package org.independentstudy.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.support.Api.as;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseRepository;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +33,9 @@ class CasesApiTest {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    StudentRepository students;
+    DemoStudents students;
     @Autowired
-    GuardianRepository guardians;
+    ObjectMapper json;
     @Autowired
     CaseRepository cases;
     @Autowired
@@ -60,12 +59,11 @@ class CasesApiTest {
     @Test
     @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist, case ready for agreement; ENR-10 device needs recorded, never refused")
     void requestToReadyForAgreement() {
-        Map<String, Object> body = request("S100009");
-        body.put("conferenceRequested", true);
-        body.put("conferenceModality", "VIDEOCONFERENCE");
-        body.put("resourceNeeds", Map.of("device", true, "internetAccess", true));
+        RequestBuilder request = students.requestFor("S100009").dates(LocalDate.of(2026, 9, 14),
+                LocalDate.of(2026, 10, 12)).withConference(false);
+        request.needs = new ResourceNeeds(true, true, null);
 
-        ResponseEntity<Map> created = as(rest, "counselor").postForEntity("/api/cases", body, Map.class);
+        ResponseEntity<Map> created = as(rest, "counselor").postForEntity("/api/cases", request.build(), Map.class);
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> view = created.getBody();
@@ -120,7 +118,8 @@ class CasesApiTest {
     void badRequestsCreateNothing(String problem, String change, String field) {
         Map<String, Object> body = request("S100010");
         String[] keyValue = change.split("=", 2);
-        Object value = keyValue[1].isEmpty() ? null : "OTHER".equals(keyValue[1]) ? guardianOf("S100011") : keyValue[1];
+        Object value = keyValue[1].isEmpty() ? null
+                : "OTHER".equals(keyValue[1]) ? students.parentOf("S100011").getId() : keyValue[1];
         body.put(keyValue[0], value);
         long casesBefore = cases.count();
         long processesBefore = runtime.createProcessInstanceQuery().count();
@@ -149,21 +148,9 @@ class CasesApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** A valid request as the JSON body a client sends. */
     private Map<String, Object> request(String studentNumber) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("student", studentNumber);
-        body.put("requesterGuardianId", guardianOf(studentNumber));
-        body.put("receivedVia", "EMAIL");
-        body.put("reason", "Extended family visit abroad");
-        body.put("requestedStart", "2026-09-14");
-        body.put("projectedEnd", "2026-10-12");
-        body.put("preferredPlacement", "LONG_TERM");
-        return body;
-    }
-
-    private Long guardianOf(String studentNumber) {
-        Long studentId = students.findByStudentNumber(studentNumber).orElseThrow().getId();
-        return guardians.findByStudentIdOrderById(studentId).get(0).getId();
+        return json.convertValue(students.requestFor(studentNumber).build(), Map.class);
     }
 
     private static List<Map<String, Object>> timeline(Map<String, Object> view) {

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.web.InvalidRequestException;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +22,10 @@ class FamilyRequestCheckTest {
     @Autowired
     FamilyRequestCheck check;
     @Autowired
-    StudentRepository studentRepository;
-    @Autowired
-    GuardianRepository guardianRepository;
-
     DemoStudents students;
 
     @BeforeEach
-    void setUp() {
-        students = new DemoStudents(studentRepository, guardianRepository);
+    void clock() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-20T18:00:00Z")));
     }
 

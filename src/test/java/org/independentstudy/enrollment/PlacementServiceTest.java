@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.support.IntegrationTest;
@@ -37,15 +35,10 @@ class PlacementServiceTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository studentRepository;
-    @Autowired
-    GuardianRepository guardianRepository;
-
     DemoStudents students;
 
     @BeforeEach
-    void setUp() {
-        students = new DemoStudents(studentRepository, guardianRepository);
+    void clock() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-01T16:00:00Z")));
     }
 

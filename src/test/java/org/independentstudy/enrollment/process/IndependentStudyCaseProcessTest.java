@@ -8,8 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.independentstudy.enrollment.CaseIntake;
+import org.independentstudy.enrollment.DemoStudents;
+import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.RequestBuilder;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
@@ -49,9 +49,7 @@ class IndependentStudyCaseProcessTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository students;
-    @Autowired
-    GuardianRepository guardians;
+    DemoStudents students;
 
     @BeforeEach
     void engineAndClock() {
@@ -67,9 +65,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-01 a request without conference or IEP goes to ready for agreement, active, and closed")
     void requestToClosedCase() {
-        Long studentId = students.findByStudentNumber("S100001").orElseThrow().getId();
-        Long caseId = intake.receive(RequestBuilder.forStudent("S100001",
-                guardians.findByStudentIdOrderById(studentId).get(0).getId()).build());
+        Long caseId = intake.receive(students.requestFor("S100001").build());
         ProcessInstance process = runtime.createProcessInstanceQuery()
                 .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
 
@@ -141,6 +137,7 @@ class IndependentStudyCaseProcessTest {
         assertThat(steps(caseIdOf(process))).contains("conferenceSchedulingOverdue");
         complete(task("followUpConferenceScheduling", process), withVariables("followUpNote", "Called the counselor"));
         assertThat(process).hasPassed("conferenceFollowUpDone").isWaitingAt("schedulePreEnrollmentConference");
+        assertThat(steps(caseIdOf(process))).contains("conferenceSchedulingFollowedUp");
     }
 
     @Test
@@ -180,17 +177,39 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("ENR-08 a course-based placement ended by disenrollment refuses course-based again in the same semester")
+    void courseBasedDisenrollmentLocksTheSemester() {
+        RequestBuilder first = students.requestFor("S100016");
+        first.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance placed = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, first.asStartForm());
+        String businessKey = caseIdOf(placed).toString();
+        runtime.createMessageCorrelation("AgreementActivated").processInstanceBusinessKey(businessKey).correlate();
+        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
+                .setVariable("placementLastDay", "2026-10-01").setVariable("placementEndReason", "DISENROLLED")
+                .correlate();
+        assertThat(placed).isEnded();
+
+        RequestBuilder again = students.requestFor("S100016").dates(LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 4));
+        again.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance refused = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, again.asStartForm());
+
+        assertThat(refused).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
+        assertRefused(caseIdOf(refused), "ENR-08");
+    }
+
+    @Test
     @DisplayName("ENR-01 a start form without a family requester fails the start: no case, no process instance")
     void badStartFormCreatesNothing() {
         Map<String, Object> form = startForm("S100008");
         form.remove("requesterGuardianId");
-        long cases = caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()).size();
+        Long studentId = students.student("S100008").getId();
+        int cases = caseRecord.casesOfStudent(studentId).size();
         long instances = runtime.createProcessInstanceQuery().count();
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requester");
-        assertThat(caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()))
-                .hasSize((int) cases);
+        assertThat(caseRecord.casesOfStudent(studentId)).hasSize(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
     }
 
@@ -200,19 +219,11 @@ class IndependentStudyCaseProcessTest {
         return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
     }
 
-    /** What a counselor enters in Tasklist's start form (dates as text, as Camunda Forms submit them). */
+    /** What a counselor enters in Tasklist's start form for a request of the student's parent. */
     private Map<String, Object> startForm(String studentNumber) {
-        Long studentId = students.findByStudentNumber(studentNumber).orElseThrow().getId();
-        Map<String, Object> form = new HashMap<>();
-        form.put("student", studentNumber);
-        form.put("requesterGuardianId", guardians.findByStudentIdOrderById(studentId).get(0).getId());
-        form.put("receivedVia", "PHONE");
-        form.put("reason", "Family travel for a medical appointment");
-        form.put("requestedStart", "2026-09-14");
-        form.put("projectedEnd", "2026-10-09");
-        form.put("preferredPlacement", "LONG_TERM");
-        form.put("section504PlanReference", "504-2026-17");
-        return form;
+        RequestBuilder request = students.requestFor(studentNumber);
+        request.plan504 = "504-2026-17";
+        return request.asStartForm();
     }
 
     private List<Job> dueTimers(ProcessInstance process) {
