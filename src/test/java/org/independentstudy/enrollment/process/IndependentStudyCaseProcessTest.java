@@ -91,7 +91,7 @@ class IndependentStudyCaseProcessTest {
     void conferenceHeld() {
         Map<String, Object> form = startForm("S100002");
         form.put("conferenceRequested", true);
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+        ProcessInstance process = start(form);
 
         assertThat(process).isWaitingAt("schedulePreEnrollmentConference").task()
                 .hasCandidateGroup("counselors").hasDueDate(Date.from(Instant.parse("2026-09-10T07:00:00Z")));
@@ -143,7 +143,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-03 a student with an IEP waits for the IEP team determination by special education")
     void iepTeamApproves() {
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100004"));
+        ProcessInstance process = start(startForm("S100004"));
 
         assertThat(process).hasPassed("studentHasIepGateway").isWaitingAt("determineIepParticipation").task()
                 .hasCandidateGroup("special-education");
@@ -155,7 +155,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-03 the IEP team does not recommend independent study: the case is refused under ENR-03")
     void iepTeamRefuses() {
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100013"));
+        ProcessInstance process = start(startForm("S100013"));
         complete(task(process), withVariables("iepTeamApproves", "false"));
 
         assertThat(process).hasPassed("recordIepDetermination", "eligibilityRefused", "recordRefusal", "caseRefused")
@@ -169,7 +169,7 @@ class IndependentStudyCaseProcessTest {
         Map<String, Object> form = startForm("S100007");
         form.put("requestedStart", "2026-09-14");
         form.put("projectedEnd", "2026-09-15");
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+        ProcessInstance process = start(form);
 
         assertThat(process).hasPassed("checkMinimumLength", "recordRefusal", "caseRefused")
                 .hasNotPassed("checkSuspensionReferral").isEnded();
@@ -181,7 +181,7 @@ class IndependentStudyCaseProcessTest {
     void courseBasedDisenrollmentLocksTheSemester() {
         RequestBuilder first = students.requestFor("S100016");
         first.placement = PreferredPlacement.COURSE_BASED;
-        ProcessInstance placed = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, first.asStartForm());
+        ProcessInstance placed = start(first.asStartForm());
         String businessKey = caseIdOf(placed).toString();
         runtime.createMessageCorrelation("AgreementActivated").processInstanceBusinessKey(businessKey).correlate();
         runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
@@ -192,7 +192,7 @@ class IndependentStudyCaseProcessTest {
         RequestBuilder again = students.requestFor("S100016").dates(LocalDate.of(2026, 11, 2),
                 LocalDate.of(2026, 12, 4));
         again.placement = PreferredPlacement.COURSE_BASED;
-        ProcessInstance refused = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, again.asStartForm());
+        ProcessInstance refused = start(again.asStartForm());
 
         assertThat(refused).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
         assertRefused(caseIdOf(refused), "ENR-08");
@@ -207,7 +207,7 @@ class IndependentStudyCaseProcessTest {
         int cases = caseRecord.casesOfStudent(studentId).size();
         long instances = runtime.createProcessInstanceQuery().count();
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form))
+        assertThatThrownBy(() -> start(form))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requester");
         assertThat(caseRecord.casesOfStudent(studentId)).hasSize(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
@@ -216,6 +216,11 @@ class IndependentStudyCaseProcessTest {
     private ProcessInstance withConference(String student) {
         Map<String, Object> form = startForm(student);
         form.put("conferenceRequested", true);
+        return start(form);
+    }
+
+    /** A counselor submits Tasklist's start form. */
+    private ProcessInstance start(Map<String, Object> form) {
         return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
     }
 
