@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.people.Guardian;
@@ -82,8 +83,10 @@ class FamilyRequestCheck {
             }
         }
         if (!errors.byField.isEmpty()) {
-            throw new InvalidRequestException("The family's request is not valid: " + String.join(", ",
-                    errors.byField.keySet()), errors.byField, errors.ruleId);
+            // the message is what Tasklist shows when its start form is refused
+            throw new InvalidRequestException("The family's request is not valid: " + errors.byField.entrySet()
+                    .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")),
+                    errors.byField, errors.ruleId);
         }
         return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
     }

@@ -9,4 +9,9 @@ final class Labels {
     static String of(Enum<?> value) {
         return value.name().toLowerCase().replace('_', ' ');
     }
+
+    /** {@code prefix + text}, or nothing when no text was given: optional remarks of a timeline entry. */
+    static String optional(String prefix, String text) {
+        return text == null || text.isBlank() ? "" : prefix + text.strip();
+    }
 }

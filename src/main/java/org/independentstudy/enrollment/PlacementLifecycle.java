@@ -1,6 +1,5 @@
 package org.independentstudy.enrollment;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.policy.DistrictPolicy;
@@ -20,15 +19,13 @@ public class PlacementLifecycle {
     private final SchoolCalendar calendar;
     private final DistrictPolicies policies;
     private final CaseRecord caseRecord;
-    private final Clock clock;
 
     PlacementLifecycle(Enrollments enrollments, SchoolCalendar calendar, DistrictPolicies policies,
-                       CaseRecord caseRecord, Clock clock) {
+                       CaseRecord caseRecord) {
         this.enrollments = enrollments;
         this.calendar = calendar;
         this.policies = policies;
         this.caseRecord = caseRecord;
-        this.clock = clock;
     }
 
     // ENR-06: decided under the policy in force on the start date, counting this school year's earlier placements
@@ -54,8 +51,7 @@ public class PlacementLifecycle {
     // ENR-01: participation stays voluntary; the family may withdraw its request before the agreement
     public void withdraw(Long caseId, String note) {
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("ENR-01", "requestWithdrawn",
-                "The parent withdrew the request for independent study" + (note == null || note.isBlank() ? ""
-                        : ": " + note)));
+                "The parent withdrew the request for independent study" + Labels.optional(": ", note)));
     }
 
     // ENR-02: while a requested conference is neither held nor withdrawn, the agreement is not prepared
@@ -70,11 +66,12 @@ public class PlacementLifecycle {
                 "Pre-enrollment settled; the written agreement may be prepared"));
     }
 
-    public void activate(Long caseId) {
-        LocalDate today = LocalDate.now(clock);
-        enrollments.of(caseId).activate(today);
-        caseRecord.moveTo(caseId, CasePhase.ACTIVE, CaseEvent.of("placementActive",
-                "The placement is active from " + today));
+    /**
+     * Records the placement's first countable day. The case itself was moved to ACTIVE, with that day, by the
+     * agreement phase when the last required signature came in (AGR-09): one activation, one timeline entry.
+     */
+    public void activate(Long caseId, LocalDate firstCountableDay) {
+        enrollments.of(caseId).activate(firstCountableDay);
     }
 
     /** The placement ended (its last day, and why); a course-based disenrollment locks the semester (ENR-08). */

@@ -22,8 +22,9 @@ final class PlacementTypeRule {
         boolean longTerm = policy.isLongTerm(projected + cumulativeBefore);
         LocalDate longTermFrom = null;
         if (longTerm) {
-            // the placement's n-th school day brings the student's count to the threshold
-            int nthDay = Math.max(1, policy.getLongTermThresholdDays() - cumulativeBefore);
+            // long-term by itself: from its first day; else from the day the student's count reaches the threshold
+            int nthDay = policy.isLongTerm(projected) ? 1
+                    : Math.max(1, policy.getLongTermThresholdDays() - cumulativeBefore);
             longTermFrom = calendar.addSchoolDays(calendar.firstSchoolDayOnOrAfter(start), nthDay - 1);
         }
         return new PlacementType(program, longTerm, projected, cumulativeBefore, longTermFrom, policy.getCode());

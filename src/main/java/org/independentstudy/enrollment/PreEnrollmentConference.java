@@ -35,8 +35,7 @@ public class PreEnrollmentConference {
     public void scheduled(Long caseId, Schedule schedule) {
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "preEnrollmentConferenceScheduled",
                 "Conference by " + Labels.of(schedule.modality()) + " on " + schedule.date() + " with "
-                        + schedule.attendees() + (schedule.advocate() == null || schedule.advocate().isBlank()
-                        ? "" : "; advocate: " + schedule.advocate())));
+                        + schedule.attendees() + Labels.optional("; advocate: ", schedule.advocate())));
     }
 
     // ENR-02: the conference covers the options, curriculum offerings and nonacademic supports
@@ -57,8 +56,7 @@ public class PreEnrollmentConference {
         }
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", HELD, "Conference held on " + held.heldOn()
                 + "; covered the educational options, curriculum offerings and nonacademic supports"
-                + (held.questionsAsked() == null || held.questionsAsked().isBlank() ? ""
-                : ". Questions asked: " + held.questionsAsked())));
+                + Labels.optional(". Questions asked: ", held.questionsAsked())));
     }
 
     /** The counselor's lead is asked to follow up: the conference was not scheduled in time. */
@@ -66,5 +64,11 @@ public class PreEnrollmentConference {
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "conferenceSchedulingOverdue",
                 "The requested conference was not scheduled within " + schoolDays
                         + " school days of the request; escalated to the principals"));
+    }
+
+    /** What the counselor's lead did about the overdue scheduling. */
+    public void followedUp(Long caseId, String note) {
+        caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "conferenceSchedulingFollowedUp",
+                "Overdue conference scheduling followed up" + Labels.optional(": ", note)));
     }
 }

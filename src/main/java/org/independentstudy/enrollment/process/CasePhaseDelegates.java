@@ -46,9 +46,11 @@ class CasePhaseDelegates {
         return execution -> placements.readyForAgreement(caseIdOf(execution));
     }
 
+    /** The agreement phase activated the case (AGR-09) and hands back the first day that counts (AGR-07). */
     @Bean
-    ExecutionListener markPlacementActive(PlacementLifecycle placements) {
-        return execution -> placements.activate(caseIdOf(execution));
+    ExecutionListener markPlacementActive(PlacementLifecycle placements, DistrictProperties district) {
+        return execution -> placements.activate(caseIdOf(execution),
+                new FormValues(execution).date("independentStudyStartDate", district.timeZone()));
     }
 
     /** Reads the PlacementEnded message's variables: {@code placementLastDay} and {@code placementEndReason}. */

@@ -3,11 +3,13 @@ package org.independentstudy.enrollment.process;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -35,16 +37,27 @@ public class CaseProcessEngine implements CaseProgress {
                 Map.of(CaseVariables.CASE_ID, caseId));
     }
 
+    /** The open tasks of the case, including those of the phase processes it called (they share its business key). */
     @Override
     public List<OpenTask> openTasks(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()
-                .stream().map(this::openTask).toList();
+        return tasks.createTaskQuery().processInstanceIdIn(instancesOfCase(processInstanceId).toArray(String[]::new))
+                .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
     }
 
     @Override
     public List<Deadline> deadlines(String processInstanceId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).timers().orderByJobDuedate().asc()
-                .list().stream().map(this::deadline).toList();
+        return management.createJobQuery().processInstanceIds(Set.copyOf(instancesOfCase(processInstanceId)))
+                .timers().orderByJobDuedate().asc().list().stream().map(this::deadline).toList();
+    }
+
+    private List<String> instancesOfCase(String caseProcessInstanceId) {
+        ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(caseProcessInstanceId)
+                .singleResult();
+        if (root == null) {
+            return List.of(caseProcessInstanceId);
+        }
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(root.getBusinessKey()).list().stream()
+                .map(ProcessInstance::getId).toList();
     }
 
     private OpenTask openTask(Task task) {

@@ -43,6 +43,11 @@ class ConferenceDelegates {
     }
 
     @Bean
+    TaskListener conferenceFollowUpRecorded(PreEnrollmentConference conference) {
+        return task -> conference.followedUp(caseIdOf(task.getExecution()), new FormValues(task).text("followUpNote"));
+    }
+
+    @Bean
     JavaDelegate recordSchedulingOverdue(PreEnrollmentConference conference) {
         return execution -> conference.schedulingOverdue(caseIdOf(execution),
                 ((Number) execution.getVariable("conferenceSchedulingSchoolDays")).intValue());

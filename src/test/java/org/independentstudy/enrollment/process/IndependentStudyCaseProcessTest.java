@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,9 +25,9 @@ import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.RequiredSigner;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.enrollment.CaseIntake;
+import org.independentstudy.enrollment.DemoStudents;
+import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.RequestBuilder;
-import org.independentstudy.people.GuardianRepository;
-import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
@@ -55,9 +54,7 @@ class IndependentStudyCaseProcessTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository students;
-    @Autowired
-    GuardianRepository guardians;
+    DemoStudents students;
     @Autowired
     AgreementSignatures signatures;
     @Autowired
@@ -77,9 +74,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-01 a request without conference or IEP goes to ready for agreement, active, and closed")
     void requestToClosedCase() {
-        Long studentId = students.findByStudentNumber("S100001").orElseThrow().getId();
-        Long caseId = intake.receive(RequestBuilder.forStudent("S100001",
-                guardians.findByStudentIdOrderById(studentId).get(0).getId()).build());
+        Long caseId = intake.receive(students.requestFor("S100001").build());
         ProcessInstance process = runtime.createProcessInstanceQuery()
                 .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
 
@@ -106,17 +101,23 @@ class IndependentStudyCaseProcessTest {
 
     /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
     private void signAgreement(ProcessInstance agreement) {
-        complete(task(agreement), withVariables("startDate", "2026-09-14", "endDate", "2026-10-09",
-                "supervisingTeacher", "teacher3", "submissionAndReporting", "Weekly at school",
+        signAgreement(agreement, "teacher3", Map.of());
+    }
+
+    private void signAgreement(ProcessInstance agreement, String teacher, Map<String, Object> courseBased) {
+        Map<String, Object> draft = new java.util.HashMap<>(withVariables("startDate", "2026-09-14",
+                "endDate", "2026-10-09", "supervisingTeacher", teacher, "submissionAndReporting", "Weekly at school",
                 "studyObjectivesAndMethods", "Grade-level standards", "evaluationMethods", "Work review",
                 "resourcesProvided", "Books", "creditsOrAccomplishments", "Report card marks", "supports", "Tutoring"));
+        draft.putAll(courseBased);
+        complete(task(agreement), draft);
         Long versionId = (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
         for (RequiredSigner signer : signatures.requiredSigners(versionId, LocalDate.of(2026, 9, 1))) {
             if (signer.role().isFamily()) {
                 signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
             }
         }
-        identity.setAuthentication("teacher3", List.of("teachers"));
+        identity.setAuthentication(teacher, List.of("teachers"));
         complete(task("signAsTeacher", agreement));
         identity.clearAuthentication();
         management.createJobQuery().processInstanceId(agreement.getId()).list()
@@ -128,7 +129,7 @@ class IndependentStudyCaseProcessTest {
     void conferenceHeld() {
         Map<String, Object> form = startForm("S100002");
         form.put("conferenceRequested", true);
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+        ProcessInstance process = start(form);
 
         assertThat(process).isWaitingAt("schedulePreEnrollmentConference").task()
                 .hasCandidateGroup("counselors").hasDueDate(Date.from(Instant.parse("2026-09-10T07:00:00Z")));
@@ -174,12 +175,13 @@ class IndependentStudyCaseProcessTest {
         assertThat(steps(caseIdOf(process))).contains("conferenceSchedulingOverdue");
         complete(task("followUpConferenceScheduling", process), withVariables("followUpNote", "Called the counselor"));
         assertThat(process).hasPassed("conferenceFollowUpDone").isWaitingAt("schedulePreEnrollmentConference");
+        assertThat(steps(caseIdOf(process))).contains("conferenceSchedulingFollowedUp");
     }
 
     @Test
     @DisplayName("ENR-03 a student with an IEP waits for the IEP team determination by special education")
     void iepTeamApproves() {
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100004"));
+        ProcessInstance process = start(startForm("S100004"));
 
         assertThat(process).hasPassed("studentHasIepGateway").isWaitingAt("determineIepParticipation").task()
                 .hasCandidateGroup("special-education");
@@ -191,7 +193,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-03 the IEP team does not recommend independent study: the case is refused under ENR-03")
     void iepTeamRefuses() {
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, startForm("S100013"));
+        ProcessInstance process = start(startForm("S100013"));
         complete(task(process), withVariables("iepTeamApproves", "false"));
 
         assertThat(process).hasPassed("recordIepDetermination", "eligibilityRefused", "recordRefusal", "caseRefused")
@@ -205,7 +207,7 @@ class IndependentStudyCaseProcessTest {
         Map<String, Object> form = startForm("S100007");
         form.put("requestedStart", "2026-09-14");
         form.put("projectedEnd", "2026-09-15");
-        ProcessInstance process = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
+        ProcessInstance process = start(form);
 
         assertThat(process).hasPassed("checkMinimumLength", "recordRefusal", "caseRefused")
                 .hasNotPassed("checkSuspensionReferral").isEnded();
@@ -213,39 +215,59 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("ENR-08 a course-based placement ended by disenrollment refuses course-based again in the same semester")
+    void courseBasedDisenrollmentLocksTheSemester() {
+        RequestBuilder first = students.requestFor("S100016");
+        first.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance placed = start(first.asStartForm());
+        String businessKey = caseIdOf(placed).toString();
+        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses", "English 1 | English | teacher | 5",
+                "progressMeasurement", "Per unit; evaluation after three missed assignments"));
+        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
+                .setVariable("placementLastDay", "2026-10-01").setVariable("placementEndReason", "DISENROLLED")
+                .correlate();
+        assertThat(placed).isEnded();
+
+        RequestBuilder again = students.requestFor("S100016").dates(LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 4));
+        again.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance refused = start(again.asStartForm());
+
+        assertThat(refused).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
+        assertRefused(caseIdOf(refused), "ENR-08");
+    }
+
+    @Test
     @DisplayName("ENR-01 a start form without a family requester fails the start: no case, no process instance")
     void badStartFormCreatesNothing() {
         Map<String, Object> form = startForm("S100008");
         form.remove("requesterGuardianId");
-        long cases = caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()).size();
+        Long studentId = students.student("S100008").getId();
+        int cases = caseRecord.casesOfStudent(studentId).size();
         long instances = runtime.createProcessInstanceQuery().count();
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form))
+        assertThatThrownBy(() -> start(form))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requester");
-        assertThat(caseRecord.casesOfStudent(students.findByStudentNumber("S100008").orElseThrow().getId()))
-                .hasSize((int) cases);
+        assertThat(caseRecord.casesOfStudent(studentId)).hasSize(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
     }
 
     private ProcessInstance withConference(String student) {
         Map<String, Object> form = startForm(student);
         form.put("conferenceRequested", true);
+        return start(form);
+    }
+
+    /** A counselor submits Tasklist's start form. */
+    private ProcessInstance start(Map<String, Object> form) {
         return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
     }
 
-    /** What a counselor enters in Tasklist's start form (dates as text, as Camunda Forms submit them). */
+    /** What a counselor enters in Tasklist's start form for a request of the student's parent. */
     private Map<String, Object> startForm(String studentNumber) {
-        Long studentId = students.findByStudentNumber(studentNumber).orElseThrow().getId();
-        Map<String, Object> form = new HashMap<>();
-        form.put("student", studentNumber);
-        form.put("requesterGuardianId", guardians.findByStudentIdOrderById(studentId).get(0).getId());
-        form.put("receivedVia", "PHONE");
-        form.put("reason", "Family travel for a medical appointment");
-        form.put("requestedStart", "2026-09-14");
-        form.put("projectedEnd", "2026-10-09");
-        form.put("preferredPlacement", "LONG_TERM");
-        form.put("section504PlanReference", "504-2026-17");
-        return form;
+        RequestBuilder request = students.requestFor(studentNumber);
+        request.plan504 = "504-2026-17";
+        return request.asStartForm();
     }
 
     private List<Job> dueTimers(ProcessInstance process) {
