@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.calendar.SchoolCalendar;
-import org.independentstudy.people.StudentRepository;
+import org.independentstudy.enrollment.CaseIntake;
+import org.independentstudy.enrollment.DemoStudents;
+import org.independentstudy.enrollment.PlacementService;
 import org.independentstudy.policy.DistrictPolicies;
 import org.independentstudy.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
@@ -26,13 +27,15 @@ class PostgresRoundTripTest extends PostgresIntegrationTest {
     @Autowired
     CaseRecord caseRecord;
     @Autowired
-    StudentRepository students;
+    DemoStudents students;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    PlacementService placements;
     @Autowired
     DistrictPolicies policies;
     @Autowired
     SchoolCalendar schoolCalendar;
-    @Autowired
-    RepositoryService repositoryService;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -52,31 +55,21 @@ class PostgresRoundTripTest extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("[PostgreSQL] a case and its timeline round-trip through a process on the engine")
-    void caseRoundTripThroughAProcess() {
-        repositoryService.createDeployment().name("postgres-round-trip")
-                .addModelInstance("round-trip.bpmn", Bpmn.createExecutableProcess("postgresRoundTrip")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent("requestReceived")
-                        .userTask("reviewRequest").camundaCandidateGroups("counselors")
-                        .endEvent("requestReviewed")
-                        .done())
-                .deploy();
-        Long studentId = students.findByStudentNumber("S100001").orElseThrow().getId();
-        IndependentStudyCase opened = caseRecord.open(studentId,
-                students.findById(studentId).orElseThrow().getSchoolId(),
-                CaseEvent.underRule("ENR-01", "familyRequestReceived", "Round trip on PostgreSQL"));
+    @DisplayName("[PostgreSQL] a family's request round-trips through the case process and our tables")
+    void caseRoundTripThroughTheCaseProcess() {
+        Long caseId = intake.receive(students.requestFor("S100001").build());
 
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("postgresRoundTrip",
-                String.valueOf(opened.getId()), java.util.Map.of("caseId", opened.getId()));
-        caseRecord.attachProcess(opened.getId(), instance.getId());
-        taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
-        caseRecord.append(opened.getId(), CaseEvent.of("requestReviewed", "Reviewed"));
-
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getEndTime()).isNotNull();
-        assertThat(caseRecord.get(opened.getId()).getProcessInstanceId()).isEqualTo(instance.getId());
-        assertThat(caseRecord.timelineOf(opened.getId())).extracting(TimelineEntry::getStep)
-                .containsExactly("familyRequestReceived", "requestReviewed");
+        IndependentStudyCase stored = caseRecord.get(caseId);
+        ProcessInstance process = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(stored.getProcessInstanceId()).singleResult();
+        assertThat(process.getBusinessKey()).isEqualTo(caseId.toString());
+        assertThat(stored.getPhase()).isEqualTo(CasePhase.AGREEMENT);
+        assertThat(placements.placementOf(caseId).policyCode()).isEqualTo("BP6158-2022");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString()).list())
+                .extracting(Task::getTaskDefinitionKey).containsExactly("draftAgreement");
+        assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getStep)
+                .contains("familyRequestReceived", "placementTypeDecided", "readyForAgreement");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .activityId("registerFamilyRequest").finished().count()).isEqualTo(1);
     }
 }

