@@ -37,7 +37,7 @@ class InvitationMail {
     }
 
     /** Throws a MailException or MessagingException when the mail server does not take the message. */
-    void send(SigningLink link, String token, SignatureRequest request) throws MessagingException {
+    void send(SigningLink link, String token, SignatureRequest request, boolean reminder) throws MessagingException {
         String url = publicBaseUrl + "/sign/" + token;
         Optional<String> deadline = request.deadline().map(DATE::format);
         String expires = DATE.format(link.getExpiresAt().atZone(district.timeZone()).toLocalDate());
@@ -54,7 +54,7 @@ class InvitationMail {
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(link.getEmail());
-        helper.setSubject(district.name() + ": please sign " + request.studentFirstName()
+        helper.setSubject((reminder ? "Reminder: " : "") + district.name() + ": please sign " + request.studentFirstName()
                 + "'s independent study agreement");
         helper.setText(plainText(link, request, url, deadline, expires),
                 templates.process("signing/invitation-mail", model));

@@ -1,6 +1,7 @@
 package org.independentstudy.signing;
 
 import jakarta.mail.MessagingException;
+import java.util.Set;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,21 @@ public class SignatureInvitations {
         links.issue(request).forEach(link -> deliver(link, request));
     }
 
+    /** AGR-07: before the deadline, each family signer who has not signed gets their link again. */
+    public void remindFamilySigners(Long agreementVersionId, Set<String> unsignedIdentities) {
+        SignatureRequest request = agreements.signatureRequest(agreementVersionId);
+        links.awaitingSignature(agreementVersionId).stream()
+                .filter(link -> unsignedIdentities.contains(link.getSignerIdentity()))
+                .forEach(link -> {
+                    try {
+                        mail.send(link, links.tokenOf(link), request, true);
+                        links.recordReminded(link.getId());
+                    } catch (MailException | MessagingException e) {
+                        log.warn("Reminder for signing link {} not delivered: {}", link.getId(), e.getMessage());
+                    }
+                });
+    }
+
     @Scheduled(initialDelayString = "${isp.signing.mail-retry-interval:PT10M}",
             fixedDelayString = "${isp.signing.mail-retry-interval:PT10M}")
     public void retryUndelivered() {
@@ -43,7 +59,7 @@ public class SignatureInvitations {
 
     private void deliver(SigningLink link, SignatureRequest request) {
         try {
-            mail.send(link, links.tokenOf(link), request);
+            mail.send(link, links.tokenOf(link), request, false);
             links.recordSent(link.getId());
         } catch (MailException | MessagingException e) {
             log.warn("Signing link {} not delivered to the mail server (will retry): {}", link.getId(),

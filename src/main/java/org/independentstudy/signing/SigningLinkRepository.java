@@ -22,6 +22,12 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
     List<SigningLink> openForOtherVersions(@Param("agreementId") Long agreementId,
                                            @Param("versionId") Long versionId);
 
+    /** Links of a version still waiting for their signer (AGR-07 reminders). */
+    @Query("""
+            select l from SigningLink l where l.agreementVersionId = :versionId and l.superseded = false
+            and l.usedAt is null and l.expiresAt > :now order by l.id""")
+    List<SigningLink> awaitingSignature(@Param("versionId") Long versionId, @Param("now") Instant now);
+
     /** Links whose e-mail failed and that are still worth sending. */
     @Query("""
             select l from SigningLink l where l.deliveryStatus = org.independentstudy.signing.DeliveryStatus.FAILED

@@ -82,6 +82,11 @@ class SigningLinks {
     }
 
     @Transactional(readOnly = true)
+    public List<SigningLink> awaitingSignature(Long agreementVersionId) {
+        return repository.awaitingSignature(agreementVersionId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
     public List<SigningLink> undelivered() {
         return repository.undelivered(properties.maxDeliveryAttempts(), clock.instant());
     }
@@ -104,5 +109,13 @@ class SigningLinks {
         SigningLink link = get(linkId);
         link.deliveryAttempted();
         link.deliveryFailed(error);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordReminded(Long linkId) {
+        SigningLink link = get(linkId);
+        caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-07", "signingReminderSent",
+                "Reminder to sign agreement version " + link.getAgreementVersionId() + " e-mailed to "
+                        + link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail()));
     }
 }

@@ -15,6 +15,8 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.agreement.AgreementSignature;
+import org.independentstudy.agreement.AgreementSignatureReminderDue;
+import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersionRepository;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +54,10 @@ class FamilySigningLinkTest {
     CaseRecord caseRecord;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AgreementSignatures signatures;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private HttpStatus statusOfPage(String token) {
         return HttpStatus.valueOf(rest.getForEntity("/sign/" + token, String.class).getStatusCode().value());
@@ -100,6 +107,26 @@ class FamilySigningLinkTest {
                 });
         assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
                 .containsSubsequence("signingLinkSent", "signingLinkSent", "agreementSigned");
+    }
+
+    @Test
+    @DisplayName("AGR-07 before the deadline only the family signer who has not signed is reminded, with the same link")
+    void unsignedFamilySignerIsReminded() throws Exception {
+        Sent sent = scenario.sendToFamily("S100001");
+        String studentToken = sent.studentToken(mail);
+        assertThat(statusOfSigning(sent.parentToken(mail), sent.parent().getFullName())).isEqualTo(HttpStatus.OK);
+        int sentBefore = mail.getReceivedMessages().length;
+
+        events.publishEvent(new AgreementSignatureReminderDue(sent.versionId(),
+                signatures.unsignedSigners(sent.versionId(), DECEMBER_FIRST.toLocalDate())));
+
+        MimeMessage[] messages = mail.getReceivedMessages();
+        assertThat(messages).hasSize(sentBefore + 1);
+        MimeMessage reminder = messages[sentBefore];
+        assertThat(reminder.getSubject()).startsWith("Reminder: ");
+        assertThat(SigningMailbox.htmlOf(reminder)).contains("/sign/" + studentToken);
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingReminderSent"))
+                .singleElement().satisfies(e -> assertThat(e.getRuleId()).isEqualTo("AGR-07"));
     }
 
     @Test
