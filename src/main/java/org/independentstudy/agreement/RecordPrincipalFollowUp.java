@@ -16,7 +16,11 @@ class RecordPrincipalFollowUp implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        followUp.recordPrincipalFollowUp((Long) task.getVariable("agreementVersionId"),
-                String.valueOf(task.getVariable("escalationNote")));
+        Object note = task.getVariable("escalationNote");
+        if (note == null || note.toString().isBlank()) {
+            // the form requires it; a completion through the API without it is refused, not recorded as "null"
+            throw new IllegalArgumentException("escalationNote: say what you did about the unsigned agreement");
+        }
+        followUp.recordPrincipalFollowUp((Long) task.getVariable("agreementVersionId"), note.toString().strip());
     }
 }
