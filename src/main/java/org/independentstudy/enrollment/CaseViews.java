@@ -1,5 +1,6 @@
 package org.independentstudy.enrollment;
 
+import org.independentstudy.people.StudentLookup;
 import java.util.List;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;

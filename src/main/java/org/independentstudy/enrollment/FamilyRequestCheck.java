@@ -1,5 +1,6 @@
 package org.independentstudy.enrollment;
 
+import org.independentstudy.people.StudentLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ class FamilyRequestCheck {
         errors.require("receivedVia", request.receivedVia());
         errors.require("reason", request.reason());
         errors.require("preferredPlacement", request.preferredPlacement());
-        checkDates(errors, request);
+        checkDates(errors, request, receivedOn);
         Optional<Student> student = students.byIdOrNumber(request.student());
         String requesterName = null;
         if (student.isEmpty()) {
@@ -91,7 +92,7 @@ class FamilyRequestCheck {
         return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
     }
 
-    private void checkDates(Problems errors, FamilyRequest request) {
+    private void checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {
         errors.require("requestedStart", request.requestedStart());
         errors.require("projectedEnd", request.projectedEnd());
         if (request.requestedStart() == null || request.projectedEnd() == null) {
@@ -100,6 +101,11 @@ class FamilyRequestCheck {
         if (request.projectedEnd().isBefore(request.requestedStart())) {
             errors.add("projectedEnd", "the projected end " + request.projectedEnd() + " is before the start "
                     + request.requestedStart());
+        }
+        // the family chooses independent study before it begins: a placement cannot be requested for the past
+        if (request.requestedStart().isBefore(receivedOn)) {
+            errors.add("requestedStart", "the requested start " + request.requestedStart()
+                    + " is before the request date " + receivedOn);
         }
         // CAL-03: a date no district calendar covers is an error, never a guess
         coveredByCalendar(errors, "requestedStart", request.requestedStart());

@@ -67,9 +67,23 @@ class FamilyRequestCheckTest {
     }
 
     @Test
+    @DisplayName("ENR-01 a placement is requested before it starts: a start on the request date is accepted, the day before is not")
+    void startNotBeforeTheRequest() {
+        RequestBuilder request = students.requestFor("S100001").dates(LocalDate.of(2027, 1, 19),
+                LocalDate.of(2027, 2, 26));
+        request.receivedOn = LocalDate.of(2027, 1, 19);
+        assertThat(check.check(request.build()).request().requestedStart()).isEqualTo(LocalDate.of(2027, 1, 19));
+
+        request.receivedOn = LocalDate.of(2027, 1, 20);
+        assertThatThrownBy(() -> check.check(request.build())).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.fieldErrors().get("requestedStart")).contains("before the request date 2027-01-20"));
+    }
+
+    @Test
     @DisplayName("ENR-01 the request date defaults to today and may not lie in the future")
     void requestDate() {
-        RequestBuilder request = students.requestFor("S100001");
+        RequestBuilder request = students.requestFor("S100001").dates(LocalDate.of(2027, 1, 25),
+                LocalDate.of(2027, 2, 26));
         request.receivedOn = null;
         assertThat(check.check(request.build()).request().receivedOn()).isEqualTo(LocalDate.of(2027, 1, 20));
 

@@ -1,13 +1,11 @@
-package org.independentstudy.enrollment;
+package org.independentstudy.people;
 
 import java.util.Optional;
-import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentRepository;
 import org.springframework.stereotype.Component;
 
 /** Staff name a student by database id or by student number ("S100001"), whichever they have at hand. */
 @Component
-class StudentLookup {
+public class StudentLookup {
 
     private final StudentRepository students;
 
@@ -15,7 +13,7 @@ class StudentLookup {
         this.students = students;
     }
 
-    Optional<Student> byIdOrNumber(String idOrNumber) {
+    public Optional<Student> byIdOrNumber(String idOrNumber) {
         if (idOrNumber == null || idOrNumber.isBlank()) {
             return Optional.empty();
         }
