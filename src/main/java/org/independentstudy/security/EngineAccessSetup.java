@@ -44,9 +44,11 @@ class EngineAccessSetup {
         for (String group : STAFF_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
+            // Tasklist shows the process a task belongs to
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
         // counselors take the family's request from Tasklist's start form
-        grant(Roles.COUNSELORS_GROUP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(Roles.COUNSELORS_GROUP, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
         grant(Roles.COUNSELORS_GROUP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         // analysts deploy edited diagrams (Camunda Modeler) and watch them run in Cockpit
         grant(Roles.ANALYSTS_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -61,6 +61,7 @@ class TaskAuthorizationTest {
         Task escalation = tasks.createTaskQuery().processInstanceId(process)
                 .taskDefinitionKey("followUpConferenceScheduling").singleResult();
         assertThat(escalation).as("the principal's follow-up task").isNotNull();
+        assertThat(escalation.getName()).as("tasks name their student in Tasklist").endsWith("(S100011)");
 
         identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
         assertThat(tasks.createTaskQuery().processInstanceId(process).list()).extracting(Task::getTaskDefinitionKey)
