@@ -68,13 +68,13 @@ public class AgreementDocument {
     /** One line of the signature block: a required signer and, once given, who signed when and how. */
     public record SignatureLine(SignerRole role, String name, String signed) {
 
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
         static List<SignatureLine> of(List<RequiredSigner> required, List<AgreementSignature> given, ZoneId zone) {
             return required.stream().map(r -> given.stream()
                     .filter(s -> r.isSignedBy(s.getSignerRole(), s.getSignerIdentity())).findFirst()
                     .map(s -> new SignatureLine(r.role(), s.getSignerName(),
-                            WHEN.format(s.getSignedAt().atZone(zone)) + " (" + s.getMethod() + ")"))
+                            WHEN.format(s.getSignedAt().atZone(zone)) + " (" + s.getMethod().label() + ")"))
                     .orElse(new SignatureLine(r.role(), r.name(), "not yet signed"))).toList();
         }
     }

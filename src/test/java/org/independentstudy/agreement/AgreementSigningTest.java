@@ -188,7 +188,8 @@ class AgreementSigningTest {
                 "Weekly on Mondays at the school office", "Chromebook and hotspot on loan",
                 "assignments are due no more than 7 calendar days after they are assigned",
                 "Missing 3 assignments leads to an evaluation", AgreementDrafting.OPTIONAL_STATEMENT,
-                "SUPERVISING_TEACHER", "Marcus Bell", "not yet signed", "(EMAIL_LINK)", version.getContentSha256());
+                "Supervising teacher", "Marcus Bell", "not yet signed", "(electronic, e-mailed link)",
+                version.getContentSha256());
     }
 
     @Test
