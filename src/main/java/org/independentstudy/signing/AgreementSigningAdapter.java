@@ -52,7 +52,7 @@ class AgreementSigningAdapter implements AgreementsForFamilySigning {
                 policies.findById(agreement.getPolicyCode()).orElseThrow()).lastDayToSign();
         String firstName = students.findById(content.student().studentId()).orElseThrow().getFirstName();
         return new SignatureRequest(agreement.getCaseId(), agreement.getId(), agreementVersionId, firstName,
-                lastDayToSign, signatures.requiredSigners(agreementVersionId, LocalDate.now(clock)).stream()
+                lastDayToSign, content.longTerm(), signatures.requiredSigners(agreementVersionId, LocalDate.now(clock)).stream()
                         .filter(signer -> signer.role().isFamily())
                         .map(signer -> new FamilySigner(signer.role().name(), signer.identity(), signer.name(),
                                 signer.email()))

@@ -31,12 +31,19 @@ public interface AgreementsForFamilySigning {
      *
      * @param agreementId     the agreement whose versions supersede one another
      * @param signingDeadline the last day to sign, when the policy sets one (AGR-07); may be null
+     * @param startMovesWhenLate long-term (AGR-07): signed late, the placement starts later instead of failing,
+     *                           so the family's link outlives the planned start
      */
     record SignatureRequest(Long caseId, Long agreementId, Long agreementVersionId, String studentFirstName,
-                            LocalDate signingDeadline, List<FamilySigner> familySigners) {
+                            LocalDate signingDeadline, boolean startMovesWhenLate, List<FamilySigner> familySigners) {
 
         public Optional<LocalDate> deadline() {
             return Optional.ofNullable(signingDeadline);
+        }
+
+        /** The last day a link may be used, beyond its validity period: the deadline, unless the start moves. */
+        public Optional<LocalDate> lastDayOfLinks() {
+            return startMovesWhenLate ? Optional.empty() : deadline();
         }
     }
 

@@ -48,7 +48,7 @@ class SigningLinks {
         repository.openForOtherVersions(request.agreementId(), request.agreementVersionId())
                 .forEach(SigningLink::supersede);
         Instant now = clock.instant();
-        Instant expiry = SigningLink.expiryOf(now, properties.linkValidity(), request.deadline(),
+        Instant expiry = SigningLink.expiryOf(now, properties.linkValidity(), request.lastDayOfLinks(),
                 district.timeZone());
         List<SigningLink> issued = new ArrayList<>();
         for (FamilySigner signer : request.familySigners()) {

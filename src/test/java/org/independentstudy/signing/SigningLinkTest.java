@@ -25,7 +25,7 @@ class SigningLinkTest {
 
     private static SigningLink issuedUntil(Instant expiry) {
         FamilySigner parent = new FamilySigner("PARENT", "guardian:7", "Ana Garcia", "ana@example.org");
-        SignatureRequest request = new SignatureRequest(1L, 2L, 3L, "Sofia", null, List.of(parent));
+        SignatureRequest request = new SignatureRequest(1L, 2L, 3L, "Sofia", null, false, List.of(parent));
         return new SigningLink(request, parent, ISSUED, expiry, TOKENS);
     }
 
