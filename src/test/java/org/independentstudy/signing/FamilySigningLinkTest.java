@@ -7,7 +7,6 @@ import static org.independentstudy.signing.DecemberFirstClock.setClock;
 import static org.independentstudy.signing.SigningMailbox.textsTo;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -21,6 +20,7 @@ import org.independentstudy.agreement.AgreementVersionRepository;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FamilySigningLinkTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = TestMailServer.smtp();
 
 
     @Autowired

@@ -3,7 +3,6 @@ package org.independentstudy.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.PostgresIntegrationTest;
+import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +26,7 @@ import org.springframework.http.HttpStatusCode;
 class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = TestMailServer.smtp();
 
     @Autowired
     TestRestTemplate rest;

@@ -3,12 +3,12 @@ package org.independentstudy.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -40,7 +40,7 @@ class SigningPageBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = TestMailServer.smtp();
 
     private static WebDriver browser;
     private static final String NOT_INSTALLED = "Browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver "
