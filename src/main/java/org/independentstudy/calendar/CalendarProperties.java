@@ -1,7 +1,6 @@
 package org.independentstudy.calendar;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
