@@ -32,7 +32,8 @@ final class PlacementTypeRule {
 
     /**
      * ENR-06: independent-study school days the student used in the school year of {@code start}, before it:
-     * every earlier placement that became active, from its start to its actual (else projected) end.
+     * every earlier placement that became active, from its first countable day (set at activation; signing late
+     * moves it past the requested start, AGR-07) to its actual (else projected) end.
      */
     static int cumulativeSchoolDaysBefore(SchoolCalendar calendar, LocalDate start, List<Enrollment> earlier) {
         SchoolYear year = calendar.schoolYearOf(start);
@@ -41,7 +42,7 @@ final class PlacementTypeRule {
             if (placement.getActivatedOn() == null) {
                 continue;
             }
-            LocalDate from = latest(placement.getRequestedStart(), year.firstDay());
+            LocalDate from = latest(placement.getActivatedOn(), year.firstDay());
             LocalDate to = earliest(placement.lastDay(), start.minusDays(1));
             if (!to.isBefore(from)) {
                 used += calendar.countSchoolDays(from, to);

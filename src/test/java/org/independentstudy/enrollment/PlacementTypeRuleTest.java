@@ -75,6 +75,20 @@ class PlacementTypeRuleTest {
     }
 
     @Test
+    @DisplayName("ENR-06 an earlier placement counts from its first countable day, not its requested start: signed late, it started a week later")
+    void earlierPlacementCountsFromItsFirstCountableDay() {
+        Enrollment signedLate = placed(LocalDate.of(2026, 8, 17), LocalDate.of(2026, 8, 28));
+        signedLate.activate(LocalDate.of(2026, 8, 24));
+        Enrollment signedTheDayBefore = placed(LocalDate.of(2026, 8, 17), LocalDate.of(2026, 8, 28));
+        signedTheDayBefore.activate(LocalDate.of(2026, 8, 17));
+
+        assertThat(PlacementTypeRule.cumulativeSchoolDaysBefore(calendar, MONDAY, List.of(signedLate)))
+                .as("Monday 08-24 to Friday 08-28").isEqualTo(5);
+        assertThat(PlacementTypeRule.cumulativeSchoolDaysBefore(calendar, MONDAY, List.of(signedTheDayBefore)))
+                .isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("ENR-07 2 school days are refused and 3 accepted under the seed policy; SB 153 has no minimum")
     void minimumLength() {
         assertThat(EligibilityRules.minimumLength(policy("BP6158-2022"), 2))
