@@ -139,6 +139,11 @@ public class Enrollment {
         return endedOn != null ? endedOn : projectedEnd;
     }
 
+    /** The placement ran, or runs, on a day from {@code from} to {@code to}: it became active and ends on or after. */
+    boolean overlaps(LocalDate from, LocalDate to) {
+        return activatedOn != null && !activatedOn.isAfter(to) && !lastDay().isBefore(from);
+    }
+
     boolean wasDisenrolledFromCourseBased() {
         return program == Placement.Program.COURSE_BASED && endReason == EndReason.DISENROLLED;
     }

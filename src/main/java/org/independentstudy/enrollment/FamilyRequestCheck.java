@@ -8,16 +8,21 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
+import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentLookup;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.IndependentStudyCase;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a family's request before anything is written, the same way for the REST API and the Tasklist start
- * form; every problem is named by its field (and rule) in one {@link InvalidRequestException}.
+ * form; every problem is named by its field (and rule) in one {@link InvalidRequestException}, and a request
+ * the student's other cases refuse is a {@link ConflictException} naming the case.
  */
 @Component
 class FamilyRequestCheck {
@@ -48,14 +53,21 @@ class FamilyRequestCheck {
     }
 
     private final StudentLookup students;
+    private final StudentRepository studentRows;
     private final GuardianRepository guardians;
+    private final CaseRecord caseRecord;
+    private final EnrollmentRepository enrollments;
     private final SchoolCalendar calendar;
     private final Clock clock;
 
-    FamilyRequestCheck(StudentLookup students, GuardianRepository guardians, SchoolCalendar calendar,
+    FamilyRequestCheck(StudentLookup students, StudentRepository studentRows, GuardianRepository guardians,
+                       CaseRecord caseRecord, EnrollmentRepository enrollments, SchoolCalendar calendar,
                        Clock clock) {
         this.students = students;
+        this.studentRows = studentRows;
         this.guardians = guardians;
+        this.caseRecord = caseRecord;
+        this.enrollments = enrollments;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -90,6 +102,33 @@ class FamilyRequestCheck {
                     errors.byField, errors.ruleId);
         }
         return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
+    }
+
+    /**
+     * One open case per student, and no placement on days another placement of the student ran: a client's retry
+     * or two counselors taking the same call would otherwise open the same placement twice, and ENR-06 would
+     * count its days twice. A later placement waits for the open case to close, and its agreement is then a
+     * supplement to the school year's master agreement (AGR-12). Must run in the transaction that opens the
+     * case: it locks the student's row, so a second request at the same moment waits and sees the first case.
+     */
+    void refuseSecondPlacement(CheckedRequest checked) {
+        Student student = studentRows.lockById(checked.student().getId()).orElseThrow();
+        FamilyRequest request = checked.request();
+        for (IndependentStudyCase other : caseRecord.casesOfStudent(student.getId())) {
+            if (!other.isClosed()) {
+                throw new ConflictException("Student " + student.getStudentNumber() + " already has open case "
+                        + other.getId() + " (" + other.getPhase() + "); a later placement is requested once it is "
+                        + "closed", other.getId());
+            }
+        }
+        for (Enrollment earlier : enrollments.findByStudentId(student.getId())) {
+            if (earlier.overlaps(request.requestedStart(), request.projectedEnd())) {
+                throw new ConflictException("The requested days " + request.requestedStart() + " to "
+                        + request.projectedEnd() + " overlap the placement of case " + earlier.getCaseId()
+                        + " (from " + earlier.getActivatedOn() + " to " + earlier.lastDay() + ")",
+                        earlier.getCaseId());
+            }
+        }
     }
 
     private void checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {

@@ -38,6 +38,7 @@ public class FamilyRequests {
     @Transactional
     public RegisteredRequest register(FamilyRequest request) {
         FamilyRequestCheck.CheckedRequest checked = check.check(request);
+        check.refuseSecondPlacement(checked);
         Student student = checked.student();
         FamilyRequest r = checked.request();
         String receivedBy = actor.username();

@@ -10,13 +10,13 @@ import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -72,11 +72,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage(), "Conflict");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), "Conflict");
+        if (e.caseId() != null) {
+            problem.setProperty("caseId", e.caseId());
+        }
+        return problem;
     }
 
-    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-    ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException e) {
+    /** Optimistic locks, and row locks not granted in time: another request changed the same record. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrentChange(ConcurrencyFailureException e) {
         return problem(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload and try again", "Concurrent change");
     }

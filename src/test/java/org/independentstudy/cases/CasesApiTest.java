@@ -62,7 +62,7 @@ class CasesApiTest {
     @Test
     @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist, case ready for agreement; ENR-10 device needs recorded, never refused")
     void requestToReadyForAgreement() {
-        RequestBuilder request = students.requestFor("S100009").dates(LocalDate.of(2026, 9, 14),
+        RequestBuilder request = students.requestForNewStudentLike("S100009").dates(LocalDate.of(2026, 9, 14),
                 LocalDate.of(2026, 10, 12)).withConference(false);
         request.needs = new ResourceNeeds(true, true, null);
 
@@ -141,10 +141,11 @@ class CasesApiTest {
     @Test
     @DisplayName("a student's cases are listed by student number; analysts do not read student records, teachers do not enter requests")
     void listingAndRoles() {
-        Number caseId = (Number) as(rest, "counselor").postForObject("/api/cases", request("S100012"), Map.class)
-                .get("id");
+        Map<String, Object> request = request("S100012");
+        Number caseId = (Number) as(rest, "counselor").postForObject("/api/cases", request, Map.class).get("id");
 
-        List<Map<String, Object>> listed = as(rest, "teacher").getForObject("/api/cases?student=S100012", List.class);
+        List<Map<String, Object>> listed = as(rest, "teacher").getForObject("/api/cases?student=" + request.get("student"),
+                List.class);
         assertThat(listed).anySatisfy(c -> assertThat(c).containsEntry("id", caseId.intValue()));
         assertThat(as(rest, "analyst").getForEntity("/api/cases/" + caseId, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -154,9 +155,9 @@ class CasesApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
-    /** A valid request as the JSON body a client sends. */
+    /** A valid request for a new student like the demo student, as the JSON body a client sends. */
     private Map<String, Object> request(String studentNumber) {
-        return json.convertValue(students.requestFor(studentNumber).build(), Map.class);
+        return json.convertValue(students.requestForNewStudentLike(studentNumber).build(), Map.class);
     }
 
     private static List<Map<String, Object>> timeline(Map<String, Object> view) {

@@ -52,7 +52,7 @@ class EnrolledPlacementsTest {
     @Test
     @DisplayName("ENR-02 a requested conference not yet held keeps the case from the agreement; held, it must cover all three topics")
     void conferenceGatesTheAgreement() {
-        Long caseId = familyRequests.register(students.requestFor("S100014").withConference(true).build()).caseId();
+        Long caseId = familyRequests.register(students.requestForNewStudentLike("S100014").withConference(true).build()).caseId();
         lifecycle.decideType(caseId);
 
         assertThatThrownBy(() -> lifecycle.readyForAgreement(caseId)).hasMessageContaining("ENR-02");
@@ -68,7 +68,7 @@ class EnrolledPlacementsTest {
     @Test
     @DisplayName("ENR-05 ENR-11 ENR-04 the placement carries the referral with its offer, the 504 plan and the medical exemption")
     void placementCarriesTheDecisions() {
-        RequestBuilder request = students.requestFor("S100017");
+        RequestBuilder request = students.requestForNewStudentLike("S100017");
         request.plan504 = "504-2026-017";
         request.referral = SuspensionReferral.EC_48917;
         request.alternativeOffered = true;
@@ -94,7 +94,7 @@ class EnrolledPlacementsTest {
     @Test
     @DisplayName("ENR-10 a student without a device or internet passes eligibility; the needs are there for the agreement")
     void resourceNeedsNeverRefuse() {
-        RequestBuilder request = students.requestFor("S100015");
+        RequestBuilder request = students.requestForNewStudentLike("S100015");
         request.needs = new ResourceNeeds(true, true, "Printed workbooks");
         Long caseId = familyRequests.register(request.build()).caseId();
         lifecycle.decideType(caseId);

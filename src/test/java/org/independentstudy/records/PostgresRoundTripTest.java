@@ -57,7 +57,7 @@ class PostgresRoundTripTest extends PostgresIntegrationTest {
     @Test
     @DisplayName("[PostgreSQL] a family's request round-trips through the case process and our tables")
     void caseRoundTripThroughTheCaseProcess() {
-        Long caseId = intake.receive(students.requestFor("S100001").build());
+        Long caseId = intake.receive(students.requestForNewStudentLike("S100001").build());
 
         IndependentStudyCase stored = caseRecord.get(caseId);
         ProcessInstance process = runtimeService.createProcessInstanceQuery()

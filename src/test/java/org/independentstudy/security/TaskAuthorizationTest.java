@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.cases.CaseIntake;
+import org.independentstudy.people.Student;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.IntegrationTest;
@@ -52,7 +53,8 @@ class TaskAuthorizationTest {
     @DisplayName("a counselor neither sees nor completes the principal's escalation; the principal does")
     void counselorCannotWorkThePrincipalsEscalation() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-01T16:00:00Z")));
-        Long caseId = intake.receive(students.requestFor("S100011").withConference(false).build());
+        Student student = students.newStudentLike("S100011");
+        Long caseId = intake.receive(students.requestFor(student).withConference(false).build());
         String process = caseRecord.get(caseId).getProcessInstanceId();
         // the conference is not scheduled in time: the escalation timer fires
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-11T16:00:00Z")));
@@ -61,7 +63,7 @@ class TaskAuthorizationTest {
         Task escalation = tasks.createTaskQuery().processInstanceId(process)
                 .taskDefinitionKey("followUpConferenceScheduling").singleResult();
         assertThat(escalation).as("the principal's follow-up task").isNotNull();
-        assertThat(escalation.getName()).as("tasks name their student in Tasklist").endsWith("(S100011)");
+        assertThat(escalation.getName()).as("tasks name their student in Tasklist").endsWith("(" + student.getStudentNumber() + ")");
 
         identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
         assertThat(tasks.createTaskQuery().processInstanceId(process).list()).extracting(Task::getTaskDefinitionKey)

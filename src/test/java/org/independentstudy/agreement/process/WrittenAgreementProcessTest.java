@@ -36,6 +36,7 @@ import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.support.Api;
+import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.DraftFormVariables;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,8 @@ class WrittenAgreementProcessTest {
     AgreementSignatures signatures;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    DemoStudents students;
 
     @BeforeEach
     void setUp() {
@@ -98,7 +101,7 @@ class WrittenAgreementProcessTest {
     }
 
     private Scenario start(String studentNumber, FamilyRequest.PreferredPlacement preferred) {
-        Student student = scenarios.student(studentNumber);
+        Student student = students.newStudentLike(studentNumber);
         Long caseId = scenarios.enrolledCase(student, preferred, START, END);
         ProcessInstance process = runtimeService.startProcessInstanceByKey("written-agreement", caseId.toString(),
                 Map.of("caseId", caseId));

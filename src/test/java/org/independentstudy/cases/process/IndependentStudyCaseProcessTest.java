@@ -21,12 +21,19 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.RequiredSigner;
 import org.independentstudy.agreement.SignatureMethod;
+import org.independentstudy.agreement.WrittenAgreement;
+import org.independentstudy.agreement.WrittenAgreementRepository;
+import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.cases.CaseIntake;
+import org.independentstudy.enrollment.EnrolledPlacements;
 import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
+import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
+import org.independentstudy.people.Student;
 import org.independentstudy.process.CaseVariables;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -61,6 +68,14 @@ class IndependentStudyCaseProcessTest {
     AgreementSignatures signatures;
     @Autowired
     IdentityService identity;
+    @Autowired
+    EnrolledPlacements placements;
+    @Autowired
+    AgreementDrafting drafting;
+    @Autowired
+    WrittenAgreementRepository agreements;
+    @Autowired
+    SchoolCalendar calendar;
 
     @BeforeEach
     void engineAndClock() {
@@ -76,7 +91,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-01 a request without conference or IEP goes to ready for agreement, active, and closed")
     void requestToClosedCase() {
-        Long caseId = intake.receive(students.requestFor("S100001").build());
+        Long caseId = intake.receive(students.requestForNewStudentLike("S100001").build());
         ProcessInstance process = runtime.createProcessInstanceQuery()
                 .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
 
@@ -217,7 +232,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-08 a course-based placement ended by disenrollment refuses course-based again in the same semester")
     void courseBasedDisenrollmentLocksTheSemester() {
-        RequestBuilder first = students.requestFor("S100016");
+        RequestBuilder first = students.requestForNewStudentLike("S100016");
         first.placement = PreferredPlacement.COURSE_BASED;
         ProcessInstance placed = start(first.asStartForm());
         String businessKey = caseIdOf(placed).toString();
@@ -228,7 +243,7 @@ class IndependentStudyCaseProcessTest {
                 .correlate();
         assertThat(placed).isEnded();
 
-        RequestBuilder again = students.requestFor("S100016").dates(LocalDate.of(2026, 11, 2),
+        RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
                 LocalDate.of(2026, 12, 4));
         again.placement = PreferredPlacement.COURSE_BASED;
         ProcessInstance refused = start(again.asStartForm());
@@ -238,11 +253,43 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("AGR-12 ENR-06 a later placement in the same school year waits for the open case to close, may not overlap its days, and is documented by a supplement to the signed master agreement")
+    void laterPlacementGetsASupplement() {
+        Student student = students.newStudentLike("S100001");
+        ProcessInstance first = start(students.requestFor(student).asStartForm());
+        Long firstCase = caseIdOf(first);
+        signAgreement(calledProcessInstance(first));
+        long cases = caseRecord.casesOfStudent(student.getId()).size();
+
+        assertThatThrownBy(() -> start(requestFor(student, "2026-11-02", "2026-12-04")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase))
+                .hasMessageContaining("open case " + firstCase);
+        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(firstCase.toString())
+                .setVariable("placementLastDay", "2026-10-09").correlate();
+        assertThatThrownBy(() -> start(requestFor(student, "2026-10-09", "2026-10-30")))
+                .as("its last day, Friday 2026-10-09, overlaps")
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase));
+        assertThat(caseRecord.casesOfStudent(student.getId())).hasSize((int) cases);
+
+        ProcessInstance later = start(requestFor(student, "2026-10-12", "2026-11-13"));
+
+        assertThat(later).isWaitingAt("draftAndSignAgreement");
+        Long laterCase = caseIdOf(later);
+        assertThat(placements.placementOf(laterCase).cumulativeSchoolDaysBefore()).as("the first placement's days")
+                .isEqualTo(calendar.countSchoolDays(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9)));
+        Long master = drafting.currentVersionOfCase(firstCase).orElseThrow().getAgreementId();
+        WrittenAgreement supplement = agreements.findByCaseIdOrderByIdDesc(laterCase).get(0);
+        assertThat(supplement.getKind()).isEqualTo(WrittenAgreement.Kind.SUPPLEMENT);
+        assertThat(supplement.getMasterAgreementId()).isEqualTo(master);
+    }
+
+    @Test
     @DisplayName("ENR-01 a start form without a family requester fails the start: no case, no process instance")
     void badStartFormCreatesNothing() {
-        Map<String, Object> form = startForm("S100008");
+        Student student = students.newStudentLike("S100008");
+        Map<String, Object> form = startForm(student);
         form.remove("requesterGuardianId");
-        Long studentId = students.student("S100008").getId();
+        Long studentId = student.getId();
         int cases = caseRecord.casesOfStudent(studentId).size();
         long instances = runtime.createProcessInstanceQuery().count();
 
@@ -258,14 +305,22 @@ class IndependentStudyCaseProcessTest {
         return start(form);
     }
 
+    private Map<String, Object> requestFor(Student student, String start, String end) {
+        return students.requestFor(student).dates(LocalDate.parse(start), LocalDate.parse(end)).asStartForm();
+    }
+
     /** A counselor submits Tasklist's start form. */
     private ProcessInstance start(Map<String, Object> form) {
         return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, form);
     }
 
-    /** What a counselor enters in Tasklist's start form for a request of the student's parent. */
+    /** What a counselor enters in Tasklist's start form for a request of the parent of a new student like this one. */
     private Map<String, Object> startForm(String studentNumber) {
-        RequestBuilder request = students.requestFor(studentNumber);
+        return startForm(students.newStudentLike(studentNumber));
+    }
+
+    private Map<String, Object> startForm(Student student) {
+        RequestBuilder request = students.requestFor(student);
         request.plan504 = "504-2026-17";
         return request.asStartForm();
     }
