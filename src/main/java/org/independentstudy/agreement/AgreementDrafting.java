@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.enrollment.Placement;
+import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.independentstudy.enrollment.ResourceNeeds;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.NotFoundException;
@@ -48,14 +49,15 @@ public class AgreementDrafting {
     private final SchoolCalendar schoolCalendar;
     private final SupervisorCredentials credentials;
     private final SignatureDeadlines deadlines;
+    private final PreEnrollmentConference conference;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AgreementDrafting(WrittenAgreementRepository agreements, AgreementVersionRepository versions,
                       StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
                       CaseRecord caseRecord, CurrentActor actor, SchoolCalendar schoolCalendar,
-                      SupervisorCredentials credentials, SignatureDeadlines deadlines, ApplicationEventPublisher events,
-                      Clock clock) {
+                      SupervisorCredentials credentials, SignatureDeadlines deadlines,
+                      PreEnrollmentConference conference, ApplicationEventPublisher events, Clock clock) {
         this.agreements = agreements;
         this.versions = versions;
         this.students = students;
@@ -66,6 +68,7 @@ public class AgreementDrafting {
         this.schoolCalendar = schoolCalendar;
         this.credentials = credentials;
         this.deadlines = deadlines;
+        this.conference = conference;
         this.events = events;
         this.clock = clock;
     }
@@ -188,8 +191,13 @@ public class AgreementDrafting {
     @Transactional
     public SignatureDeadline sendForSignature(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
-        version.sendForSignature();
         WrittenAgreement agreement = agreement(version.getAgreementId());
+        // ENR-02: the process waits for a pending conference before it sends (gateway conferencePending)
+        if (conference.pendingFor(agreement.getCaseId())) {
+            throw new IllegalStateException("ENR-02: case " + agreement.getCaseId() + " waits for the "
+                    + "pre-enrollment conference the parent asked for; its agreement is not sent for signature");
+        }
+        version.sendForSignature();
         AgreementContent content = version.content();
         // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
         caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-11", "teacherCredentialsRecorded",

@@ -20,6 +20,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -134,6 +135,37 @@ public class AgreementSignatures {
                     + version.getVersionNumber() + " of the written agreement carries every required signature"));
         }
         return SignatureOutcome.SIGNED;
+    }
+
+    /**
+     * ENR-02: the parent asked for a pre-enrollment conference, which comes before signing: refused once the family
+     * signed the case's current version; a version out for signature is withdrawn (its signatures stay on record)
+     * and goes back to its drafter after the conference. An agreement still being drafted has nothing to hold.
+     */
+    @Transactional
+    public void holdSigningForConference(Long caseId) {
+        Optional<AgreementVersion> current = agreements.findByCaseIdOrderByIdDesc(caseId).stream().findFirst()
+                .flatMap(agreement -> versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreement.getId()));
+        if (current.isEmpty()) {
+            return;
+        }
+        AgreementVersion version = current.get();
+        if (signatures.findByAgreementVersionIdOrderById(version.getId()).stream()
+                .anyMatch(signature -> signature.getSignerRole().isFamily())) {
+            throw new ConflictException("ENR-02: the family has signed version " + version.getVersionNumber()
+                    + " of the agreement of case " + caseId + "; a pre-enrollment conference is asked for before "
+                    + "signing");
+        }
+        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
+            return;
+        }
+        version.supersede();
+        versions.saveAndFlush(version);
+        caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "signingHeldForConference", "Signing of version "
+                + version.getVersionNumber() + " of the written agreement put on hold: the parent asked for a "
+                + "pre-enrollment conference. Its signatures stay on record; after the conference the agreement "
+                + "goes back to its drafter and is sent for signature again"));
+        events.publishEvent(new AgreementSigningHeld(caseId, version.getId()));
     }
 
     /** AGR-06: who must sign this version if it is signed on the given date. */

@@ -3,6 +3,7 @@ package org.independentstudy.cases;
 import java.net.URI;
 import java.util.List;
 import org.independentstudy.enrollment.FamilyRequest;
+import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases: a counselor enters the family's request; staff (not analysts) read cases. */
+/** Cases: a counselor enters the family's request and a parent's later conference request; staff (not analysts) read cases. */
 @RestController
 @RequestMapping("/api/cases")
 class CasesController {
@@ -21,10 +22,12 @@ class CasesController {
     private static final String STAFF = "hasAnyRole('COUNSELOR', 'PRINCIPAL', 'TEACHER', 'SPECIAL_EDUCATION', 'ADMIN')";
 
     private final CaseIntake intake;
+    private final ConferenceRequests conferenceRequests;
     private final CaseViews views;
 
-    CasesController(CaseIntake intake, CaseViews views) {
+    CasesController(CaseIntake intake, ConferenceRequests conferenceRequests, CaseViews views) {
         this.intake = intake;
+        this.conferenceRequests = conferenceRequests;
         this.views = views;
     }
 
@@ -34,6 +37,14 @@ class CasesController {
     ResponseEntity<CaseView> receive(@RequestBody FamilyRequest request) {
         Long caseId = intake.receive(request);
         return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(views.view(caseId));
+    }
+
+    // ENR-02: the parent may ask for the pre-enrollment conference at any point before signing
+    @PostMapping("/{id}/conference-request")
+    @PreAuthorize("hasAnyRole('COUNSELOR', 'ADMIN')")
+    CaseView requestConference(@PathVariable Long id, @RequestBody PreEnrollmentConference.Request request) {
+        conferenceRequests.request(id, request);
+        return views.view(id);
     }
 
     @GetMapping("/{id}")

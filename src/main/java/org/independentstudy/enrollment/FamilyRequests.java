@@ -2,7 +2,6 @@ package org.independentstudy.enrollment;
 
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
-import org.independentstudy.policy.DistrictPolicies;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.CurrentActor;
@@ -19,18 +18,18 @@ public class FamilyRequests {
     private final EnrollmentRepository repository;
     private final Enrollments enrollments;
     private final StudentRepository students;
-    private final DistrictPolicies policies;
+    private final PreEnrollmentConference conference;
     private final CurrentActor actor;
 
     FamilyRequests(FamilyRequestCheck check, CaseRecord caseRecord, EnrollmentRepository repository,
-                   Enrollments enrollments,
-                   StudentRepository students, DistrictPolicies policies, CurrentActor actor) {
+                   Enrollments enrollments, StudentRepository students, PreEnrollmentConference conference,
+                   CurrentActor actor) {
         this.check = check;
         this.caseRecord = caseRecord;
         this.repository = repository;
         this.enrollments = enrollments;
         this.students = students;
-        this.policies = policies;
+        this.conference = conference;
         this.actor = actor;
     }
 
@@ -49,6 +48,9 @@ public class FamilyRequests {
                         + ", projected end " + r.projectedEnd() + ", preferred " + TimelineWording.of(r.preferredPlacement())
                         + conference(r) + ". Reason: " + r.reason()));
         repository.save(new Enrollment(opened.getId(), student.getId(), checked.requesterName(), receivedBy, r));
+        if (r.conferenceRequested()) {
+            conference.requestedAtIntake(opened.getId(), r);
+        }
         return registered(opened.getId());
     }
 
@@ -56,8 +58,7 @@ public class FamilyRequests {
     public RegisteredRequest registered(Long caseId) {
         Enrollment enrollment = enrollments.of(caseId);
         Student student = students.findById(enrollment.getStudentId()).orElseThrow();
-        return new RegisteredRequest(caseId, enrollment.getReceivedOn(), enrollment.isConferenceRequested(),
-                student.hasIep(), policies.inForceOn(enrollment.getReceivedOn()).getConferenceSchedulingSchoolDays());
+        return new RegisteredRequest(caseId, student.hasIep());
     }
 
     private static String conference(FamilyRequest r) {

@@ -48,22 +48,10 @@ public class PlacementLifecycle {
                 CaseEvent.underRule(refusal.ruleId(), "caseRefused", refusal.reason()));
     }
 
-    // ENR-01: participation stays voluntary; the family may withdraw its request before the agreement
-    public void withdraw(Long caseId, String note) {
-        caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("ENR-01", "requestWithdrawn",
-                "The parent withdrew the request for independent study" + TimelineWording.optional(": ", note)));
-    }
-
-    // ENR-02: while a requested conference is neither held nor withdrawn, the agreement is not prepared
+    /** A pre-enrollment conference still pending does not hold up drafting, only the signing (ENR-02). */
     public void readyForAgreement(Long caseId) {
-        Enrollment enrollment = enrollments.of(caseId);
-        if (enrollment.isConferenceRequested() && caseRecord.timelineOf(caseId).stream()
-                .noneMatch(entry -> PreEnrollmentConference.HELD.equals(entry.getStep()))) {
-            throw new IllegalStateException("ENR-02: case " + caseId
-                    + " has a requested pre-enrollment conference that was not held");
-        }
         caseRecord.moveTo(caseId, CasePhase.READY_FOR_AGREEMENT, CaseEvent.of("readyForAgreement",
-                "Pre-enrollment settled; the written agreement may be prepared"));
+                "Eligibility decided; the written agreement may be drafted"));
     }
 
     /**

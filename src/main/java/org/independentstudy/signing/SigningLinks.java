@@ -91,6 +91,20 @@ class SigningLinks {
         return repository.undelivered(properties.maxDeliveryAttempts(), clock.instant());
     }
 
+    /**
+     * ENR-02: signing of the version is on hold for a pre-enrollment conference: its links still waiting for their
+     * signer stop working, in the transaction that put it on hold, each on the case record.
+     */
+    @Transactional
+    public void revokeForConference(Long caseId, Long agreementVersionId) {
+        for (SigningLink link : repository.awaitingSignature(agreementVersionId, clock.instant())) {
+            link.supersede();
+            caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "signingLinkRevoked", "The signing link of "
+                    + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
+                    + agreementVersionId + " no longer works: signing is on hold for the pre-enrollment conference"));
+        }
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSent(Long linkId) {
         SigningLink link = get(linkId);

@@ -60,7 +60,7 @@ class CasesApiTest {
     }
 
     @Test
-    @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist, case ready for agreement; ENR-10 device needs recorded, never refused")
+    @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist while the agreement is drafted; ENR-10 device needs recorded, never refused")
     void requestToReadyForAgreement() {
         RequestBuilder request = students.requestForNewStudentLike("S100009").dates(LocalDate.of(2026, 9, 14),
                 LocalDate.of(2026, 10, 12)).withConference(false);
@@ -72,23 +72,26 @@ class CasesApiTest {
         Map<String, Object> view = created.getBody();
         Number caseId = (Number) view.get("id");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/cases/" + caseId);
-        assertThat(view.get("phase")).isEqualTo("PRE_ENROLLMENT");
+        // eligibility decided, the agreement is drafted while the conference is pending (ENR-02: not sent before)
+        assertThat(view.get("phase")).isEqualTo("AGREEMENT");
         assertThat((Map<String, Object>) view.get("policy")).containsEntry("code", "BP6158-2022");
         assertThat((Map<String, Object>) view.get("placement")).containsEntry("program", "TRADITIONAL")
                 .containsEntry("longTerm", true).containsEntry("projectedSchoolDays", 20);
         List<Map<String, Object>> open = (List<Map<String, Object>>) view.get("openTasks");
-        assertThat(open).singleElement().satisfies(task -> {
-            assertThat(task).containsEntry("step", "schedulePreEnrollmentConference")
-                    .containsEntry("candidateGroups", List.of("counselors"));
-            assertThat(task.get("due")).isNotNull();
-        });
+        assertThat(open).extracting(task -> task.get("step"))
+                .containsExactlyInAnyOrder("schedulePreEnrollmentConference", "draftAgreement");
+        assertThat(open).filteredOn(task -> task.get("step").equals("schedulePreEnrollmentConference"))
+                .singleElement().satisfies(task -> {
+                    assertThat(task).containsEntry("candidateGroups", List.of("counselors"));
+                    assertThat(task.get("due")).isNotNull();
+                });
         assertThat((List<Map<String, Object>>) view.get("deadlines"))
                 .anySatisfy(d -> assertThat(d).containsEntry("step", "conferenceSchedulingOverdue"));
         assertThat(timeline(view)).anySatisfy(e -> assertThat(e).containsEntry("step", "familyRequestReceived")
                 .containsEntry("actor", "counselor").containsEntry("rule", "ENR-01"));
 
         String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-                .singleResult().getId();
+                .processDefinitionKey("independent-study-case").singleResult().getId();
         // the counselor works the conference tasks in Tasklist: the engine checks the candidate group
         identity.setAuthentication("counselor", List.of("counselors"));
         tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
@@ -110,6 +113,35 @@ class CasesApiTest {
                 .containsEntry("rule", "ENR-02"));
         assertThat((Map<String, Object>) ready.get("resourceNeeds")).containsEntry("device", true)
                 .containsEntry("internetAccess", true);
+    }
+
+    @Test
+    @DisplayName("ENR-02 a parent's later conference request: POST /api/cases/{id}/conference-request starts the scheduling; a second while it is pending is a 409; bad input 400; unknown case 404; teachers and analysts 403")
+    void laterConferenceRequest() {
+        Map<String, Object> created = as(rest, "counselor").postForObject("/api/cases", request("S100010"), Map.class);
+        String url = "/api/cases/" + created.get("id") + "/conference-request";
+        Map<String, Object> body = Map.of("modality", "VIDEOCONFERENCE", "advocateRequested", true);
+        assertThat(as(rest, "teacher").postForEntity(url, body, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "analyst").postForEntity(url, body, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<Map> requested = as(rest, "counselor").postForEntity(url, body, Map.class);
+
+        assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> view = requested.getBody();
+        assertThat((List<Map<String, Object>>) view.get("openTasks"))
+                .extracting(task -> task.get("step")).contains("schedulePreEnrollmentConference", "draftAgreement");
+        assertThat(timeline(view)).anySatisfy(e -> assertThat(e)
+                .containsEntry("step", "preEnrollmentConferenceRequested").containsEntry("rule", "ENR-02")
+                .containsEntry("actor", "counselor"));
+        ResponseEntity<Map> again = as(rest, "counselor").postForEntity(url, body, Map.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) again.getBody().get("detail")).contains("still pending");
+        assertThat(as(rest, "counselor").postForEntity(url, Map.of("modality", "CARRIER_PIGEON"), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as(rest, "counselor").postForEntity("/api/cases/999999/conference-request", body, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @ParameterizedTest(name = "{0}: 400 naming {2}")

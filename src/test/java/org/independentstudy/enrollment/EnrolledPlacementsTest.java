@@ -9,7 +9,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
 import org.independentstudy.errors.InvalidRequestException;
-import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.IntegrationTest;
@@ -50,19 +49,23 @@ class EnrolledPlacementsTest {
     }
 
     @Test
-    @DisplayName("ENR-02 a requested conference not yet held keeps the case from the agreement; held, it must cover all three topics")
-    void conferenceGatesTheAgreement() {
-        Long caseId = familyRequests.register(students.requestForNewStudentLike("S100014").withConference(true).build()).caseId();
-        lifecycle.decideType(caseId);
+    @DisplayName("ENR-02 a conference asked for at intake is pending until held; held, it covers all three topics and the advocate asked for attended, every problem named at once")
+    void conferencePendingUntilHeld() {
+        Long caseId = familyRequests.register(students.requestForNewStudentLike("S100014").withConference(true)
+                .build()).caseId();
+        LocalDate heldOn = LocalDate.of(2026, 9, 3);
+        assertThat(conference.pendingFor(caseId)).isTrue();
 
-        assertThatThrownBy(() -> lifecycle.readyForAgreement(caseId)).hasMessageContaining("ENR-02");
-        assertThatThrownBy(() -> conference.held(caseId, new PreEnrollmentConference.Held(LocalDate.of(2026, 9, 3),
-                true, true, false, null))).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.getMessage()).contains("nonacademic supports"));
+        assertThatThrownBy(() -> conference.held(caseId, new PreEnrollmentConference.Held(heldOn, true, true, false,
+                null, false, null))).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.fieldErrors()).containsOnlyKeys("topics", "advocateAttended", "conferenceAdvocate");
+                    assertThat(e.getMessage()).contains("nonacademic supports");
+                    assertThat(e.ruleId()).isEqualTo("ENR-02");
+                });
+        assertThat(conference.pendingFor(caseId)).isTrue();
 
-        conference.held(caseId, new PreEnrollmentConference.Held(LocalDate.of(2026, 9, 3), true, true, true, null));
-        lifecycle.readyForAgreement(caseId);
-        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.READY_FOR_AGREEMENT);
+        conference.held(caseId, new PreEnrollmentConference.Held(heldOn, true, true, true, null, true, "Rosa Diaz"));
+        assertThat(conference.pendingFor(caseId)).isFalse();
     }
 
     @Test

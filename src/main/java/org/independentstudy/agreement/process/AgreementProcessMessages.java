@@ -1,9 +1,10 @@
 package org.independentstudy.agreement.process;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.independentstudy.agreement.AgreementRevisionRequested;
+import org.independentstudy.agreement.AgreementSigningHeld;
 import org.independentstudy.agreement.FamilySignaturesComplete;
+import org.independentstudy.process.ProcessMessages;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ class AgreementProcessMessages {
 
     static final String FAMILY_SIGNATURES_COMPLETE = "familySignaturesComplete";
     static final String REVISION_REQUESTED = "agreementRevisionRequested";
+    static final String SIGNING_HELD = "signingHeldForConference";
 
     private final RuntimeService runtimeService;
 
@@ -35,13 +37,14 @@ class AgreementProcessMessages {
         correlate(REVISION_REQUESTED, "agreementVersionId", event.withdrawnVersionId());
     }
 
-    /** No waiting process (an agreement handled outside the process, e.g. in tests) is not an error. */
+    /** ENR-02: signing is on hold for the pre-enrollment conference; the process waits for it. */
+    @EventListener
+    void signingHeld(AgreementSigningHeld event) {
+        correlate(SIGNING_HELD, "agreementVersionId", event.heldVersionId());
+    }
+
     private void correlate(String message, String variable, Long value) {
-        try {
-            runtimeService.createMessageCorrelation(message).processInstanceVariableEquals(variable, value)
-                    .correlateAllWithResult();
-        } catch (OptimisticLockingException e) {
-            throw new OptimisticLockingFailureException("The agreement process moved on concurrently", e);
-        }
+        ProcessMessages.deliver(runtimeService.createMessageCorrelation(message)
+                .processInstanceVariableEquals(variable, value));
     }
 }

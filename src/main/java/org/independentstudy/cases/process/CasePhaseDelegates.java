@@ -38,12 +38,6 @@ class CasePhaseDelegates {
     }
 
     @Bean
-    JavaDelegate recordWithdrawal(PlacementLifecycle placements) {
-        return execution -> placements.withdraw(caseIdOf(execution),
-                new SubmittedForm(execution).text("withdrawalNote"));
-    }
-
-    @Bean
     ExecutionListener markReadyForAgreement(PlacementLifecycle placements) {
         return execution -> placements.readyForAgreement(caseIdOf(execution));
     }

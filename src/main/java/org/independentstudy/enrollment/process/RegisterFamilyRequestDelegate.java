@@ -1,7 +1,6 @@
 package org.independentstudy.enrollment.process;
 
 import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.independentstudy.config.DistrictProperties;
@@ -44,10 +43,7 @@ class RegisterFamilyRequestDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(registered.caseId().toString());
         caseRecord.attachProcess(registered.caseId(), execution.getProcessInstanceId());
         execution.setVariable(CaseVariables.CASE_ID, registered.caseId());
-        execution.setVariable("requestDate", Date.from(registered.requestDate().atStartOfDay(zone).toInstant()));
-        execution.setVariable("conferenceRequested", registered.conferenceRequested());
         execution.setVariable("studentHasIep", registered.studentHasIep());
-        execution.setVariable("conferenceSchedulingSchoolDays", registered.conferenceSchedulingSchoolDays());
     }
 
     private FamilyRequest fromStartForm(SubmittedForm form) {

@@ -1,6 +1,7 @@
 package org.independentstudy.agreement.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.agreement.AgreementScenarios;
 import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatures;
@@ -30,7 +32,9 @@ import org.independentstudy.agreement.RequiredSigner;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignatureOutcome;
 import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.cases.ConferenceRequests;
 import org.independentstudy.enrollment.FamilyRequest;
+import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.independentstudy.people.Student;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -77,6 +81,12 @@ class WrittenAgreementProcessTest {
     TestRestTemplate rest;
     @Autowired
     DemoStudents students;
+    @Autowired
+    PreEnrollmentConference conference;
+    @Autowired
+    ConferenceRequests conferenceRequests;
+    @Autowired
+    AgreementDrafting drafting;
 
     @BeforeEach
     void setUp() {
@@ -277,5 +287,39 @@ class WrittenAgreementProcessTest {
         assertThat(signatures.unsignedSigners(second, LocalDate.of(2026, 11, 30))).extracting(RequiredSigner::role)
                 .contains(SignerRole.STUDENT);
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+    }
+
+    @Test
+    @DisplayName("ENR-02 while a conference is pending the complete agreement is not sent but waits, then goes back to its drafter; asked for while out for signature, signing is put on hold the same way")
+    void pendingConferenceHoldsSigningBack() {
+        Scenario scenario = start("S100012", FamilyRequest.PreferredPlacement.LONG_TERM);
+        conference.requestedLater(scenario.caseId(), new PreEnrollmentConference.Request(null, false));
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
+
+        assertThat(scenario.process()).hasPassed("conferencePending").isWaitingAt("awaitPreEnrollmentConference");
+        assertThat(stepsOf(scenario.caseId())).doesNotContain("agreementSentForSignature");
+        Long drafted = versionOf(scenario);
+        assertThatThrownBy(() -> drafting.sendForSignature(drafted)).as("the rule holds without the gateway too")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ENR-02");
+
+        conference.withdrawn(scenario.caseId(), null);
+        conferenceSettled(scenario);
+        assertThat(scenario.process()).isWaitingAt("draftAgreement");
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+
+        conferenceRequests.request(scenario.caseId(), new PreEnrollmentConference.Request(null, false));
+        assertThat(scenario.process()).hasPassed("signingHeldForConference")
+                .isWaitingAt("awaitPreEnrollmentConference");
+        assertThat(tasks(scenario, "signAsTeacher")).isEmpty();
+        conference.withdrawn(scenario.caseId(), null);
+        conferenceSettled(scenario);
+        assertThat(scenario.process()).isWaitingAt("draftAgreement");
+    }
+
+    /** What the case process's conferenceSettled end event sends once the conference is held or withdrawn. */
+    private void conferenceSettled(Scenario scenario) {
+        runtimeService.createMessageCorrelation("preEnrollmentConferenceSettled")
+                .processInstanceBusinessKey(scenario.caseId().toString()).correlateAll();
     }
 }

@@ -25,12 +25,17 @@ import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.RequiredSigner;
 import org.independentstudy.agreement.SignatureMethod;
+import org.independentstudy.agreement.SignatureOutcome;
+import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.agreement.WrittenAgreement;
 import org.independentstudy.agreement.WrittenAgreementRepository;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.cases.CaseIntake;
+import org.independentstudy.cases.ConferenceRequests;
 import org.independentstudy.enrollment.EnrolledPlacements;
+import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
+import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.people.Student;
@@ -76,6 +81,8 @@ class IndependentStudyCaseProcessTest {
     WrittenAgreementRepository agreements;
     @Autowired
     SchoolCalendar calendar;
+    @Autowired
+    ConferenceRequests conferenceRequests;
 
     @BeforeEach
     void engineAndClock() {
@@ -122,12 +129,21 @@ class IndependentStudyCaseProcessTest {
     }
 
     private void signAgreement(ProcessInstance agreement, String teacher, Map<String, Object> courseBased) {
-        Map<String, Object> draft = DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9),
-                teacher);
+        Map<String, Object> draft = draft(teacher);
         draft.putAll(courseBased);
         complete(task(agreement), draft);
-        Long versionId = (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
-        for (RequiredSigner signer : signatures.requiredSigners(versionId, LocalDate.of(2026, 9, 1))) {
+        signAll(agreement, teacher);
+    }
+
+    /** The drafter's complete agreement for four weeks of fall 2026. */
+    private static Map<String, Object> draft(String teacher) {
+        return DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9), teacher);
+    }
+
+    /** Every signature still missing on the version out for signature, and the activation that follows. */
+    private void signAll(ProcessInstance agreement, String teacher) {
+        Long versionId = versionOf(agreement);
+        for (RequiredSigner signer : signatures.unsignedSigners(versionId, LocalDate.of(2026, 9, 1))) {
             if (signer.role().isFamily()) {
                 signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
             }
@@ -140,38 +156,116 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
-    @DisplayName("ENR-02 a requested conference is scheduled and held before the case is ready for agreement")
-    void conferenceHeld() {
-        Map<String, Object> form = startForm("S100002");
-        form.put("conferenceRequested", true);
-        ProcessInstance process = start(form);
+    @DisplayName("ENR-02 a conference asked for at intake is scheduled within 5 school days and held; the agreement drafted meanwhile is not sent for signature before, then goes back to its drafter and out")
+    void conferenceAtIntakeHoldsTheAgreementBack() {
+        ProcessInstance process = withConference("S100002");
+        Long caseId = caseIdOf(process);
+        ProcessInstance agreement = calledProcessInstance(process);
+        assertThat(process).isWaitingAt("schedulePreEnrollmentConference", "draftAndSignAgreement");
+        assertThat(task(process)).hasCandidateGroup("counselors")
+                .hasDueDate(Date.from(Instant.parse("2026-09-10T07:00:00Z")));
 
-        assertThat(process).isWaitingAt("schedulePreEnrollmentConference").task()
-                .hasCandidateGroup("counselors").hasDueDate(Date.from(Instant.parse("2026-09-10T07:00:00Z")));
+        complete(task(agreement), draft("teacher3"));
+        assertThat(agreement).hasPassed("conferencePending").isWaitingAt("awaitPreEnrollmentConference");
+        assertThat(steps(caseId)).doesNotContain("agreementSentForSignature");
+
         complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-03",
                 "conferenceAttendees", "Parent, student, counselor"));
-        assertThat(process).isWaitingAt("recordPreEnrollmentConference").task().hasCandidateGroup("counselors");
+        assertThat(task(process)).hasDefinitionKey("recordPreEnrollmentConference").hasCandidateGroup("counselors");
         complete(task(process), withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
                 "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true));
 
-        assertThat(process).hasPassed("conferenceOutcome", "readyForAgreement").isWaitingAt("draftAndSignAgreement");
-        assertThat(steps(caseIdOf(process))).contains("preEnrollmentConferenceScheduled",
-                "preEnrollmentConferenceHeld", "readyForAgreement");
+        assertThat(process).hasPassed("conferenceSettled").isWaitingAt("draftAndSignAgreement");
+        assertThat(agreement).isWaitingAt("draftAgreement");
+        complete(task(agreement), draft("teacher3"));
+        assertThat(agreement).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+        assertThat(steps(caseId)).containsSubsequence("preEnrollmentConferenceScheduled",
+                "preEnrollmentConferenceHeld", "agreementSentForSignature");
     }
 
     @Test
-    @DisplayName("ENR-02 the parent withdraws the request at the conference: the case closes with the reason")
-    void requestWithdrawn() {
+    @DisplayName("ENR-02 the parent withdraws the conference request: the case record says so and the case goes on to the agreement, sent for signature")
+    void conferenceRequestWithdrawn() {
         ProcessInstance process = withConference("S100003");
+        Long caseId = caseIdOf(process);
         complete(task(process), withVariables("conferenceModality", "IN_PERSON", "conferenceDate", "2026-09-03",
                 "conferenceAttendees", "Parent, counselor"));
         complete(task(process), withVariables("conferenceOutcome", "WITHDRAWN",
-                "withdrawalNote", "The family found a classroom seat after all"));
+                "withdrawalNote", "The family has no more questions"));
 
-        assertThat(process).hasPassed("recordWithdrawal", "requestWithdrawn").isEnded();
-        var closed = caseRecord.get(caseIdOf(process));
-        assertThat(closed.getPhase()).isEqualTo(CasePhase.CLOSED);
-        assertThat(closed.getClosingReason()).contains("withdrew", "classroom seat");
+        assertThat(process).hasPassed("conferenceSettled").isWaitingAt("draftAndSignAgreement");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("conferenceRequestWithdrawn"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getRuleId()).isEqualTo("ENR-02");
+                    assertThat(e.getDescription()).contains("The parent withdrew the request for a pre-enrollment "
+                            + "conference: The family has no more questions", "goes on to the written agreement");
+                });
+        ProcessInstance agreement = calledProcessInstance(process);
+        complete(task(agreement), draft("teacher3"));
+        assertThat(agreement).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+    }
+
+    @Test
+    @DisplayName("ENR-02 the parent asks after the agreement went out: signing is put on hold, links revoked; the advocate asked for is required by the server; after the conference the agreement is reviewed and sent again; refused while pending, once the family signed, and once active")
+    void laterRequestPutsSigningOnHold() {
+        ProcessInstance process = start(startForm("S100005"));
+        Long caseId = caseIdOf(process);
+        ProcessInstance agreement = calledProcessInstance(process);
+        complete(task(agreement), draft("teacher3"));
+        Long sent = versionOf(agreement);
+        RequiredSigner student = signatures.requiredSigners(sent, LocalDate.of(2026, 9, 1)).stream()
+                .filter(s -> s.role() == SignerRole.STUDENT).findFirst().orElseThrow();
+
+        conferenceRequests.request(caseId, new PreEnrollmentConference.Request(ConferenceModality.TELEPHONE, true));
+
+        assertThat(agreement).hasPassed("signingHeldForConference").isWaitingAt("awaitPreEnrollmentConference");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(agreement.getId()).count())
+                .as("the signing tasks are withdrawn").isZero();
+        assertThat(signatures.sign(sent, SignerRole.STUDENT, student.identity(), SignatureMethod.EMAIL_LINK))
+                .isEqualTo(SignatureOutcome.VERSION_SUPERSEDED);
+        assertThat(steps(caseId)).containsSubsequence("agreementSentForSignature", "preEnrollmentConferenceRequested",
+                "signingHeldForConference", "signingLinkRevoked");
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("signingLinkRevoked"))
+                .extracting(TimelineEntry::getDescription)
+                .anySatisfy(d -> assertThat(d).contains("(STUDENT) for agreement version " + sent + " no longer works"));
+        assertThatThrownBy(() -> conferenceRequests.request(caseId, new PreEnrollmentConference.Request(null, false)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("still pending");
+
+        // ENR-02: the advocate the family asked for is required by the server, not only by the form
+        Map<String, Object> schedule = withVariables("conferenceModality", "TELEPHONE", "conferenceDate",
+                "2026-09-03", "conferenceAttendees", "Parent, student, counselor");
+        assertThatThrownBy(() -> complete(task(process), schedule))
+                .satisfies(e -> assertThat(fieldsNamedBy(e)).containsOnlyKeys("conferenceAdvocate"));
+        schedule.put("conferenceAdvocate", "Rosa Diaz, parent advocate");
+        complete(task(process), schedule);
+        Map<String, Object> held = withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
+                "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true);
+        assertThatThrownBy(() -> complete(task(process), held))
+                .satisfies(e -> assertThat(fieldsNamedBy(e)).containsOnlyKeys("advocateAttended"));
+        held.put("advocateAttended", true);
+        complete(task(process), held);
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("preEnrollmentConferenceHeld"))
+                .singleElement().extracting(TimelineEntry::getDescription).asString()
+                .contains("advocate Rosa Diaz, parent advocate attended");
+
+        assertThat(agreement).isWaitingAt("draftAgreement");
+        complete(task(agreement), draft("teacher3"));
+        Long resent = versionOf(agreement);
+        assertThat(resent).isNotEqualTo(sent);
+        assertThat(agreement).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+
+        signatures.sign(resent, SignerRole.STUDENT, student.identity(), SignatureMethod.EMAIL_LINK);
+        int entries = caseRecord.timelineOf(caseId).size();
+        assertThatThrownBy(() -> conferenceRequests.request(caseId, new PreEnrollmentConference.Request(null, false)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("the family has signed version 2");
+        assertThat(caseRecord.timelineOf(caseId)).hasSize(entries);
+        assertThat(agreement).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+
+        signAll(agreement, "teacher3");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
+        assertThatThrownBy(() -> conferenceRequests.request(caseId, new PreEnrollmentConference.Request(null, false)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is ACTIVE");
     }
 
     @Test
@@ -323,6 +417,20 @@ class IndependentStudyCaseProcessTest {
         RequestBuilder request = students.requestFor(student);
         request.plan504 = "504-2026-17";
         return request.asStartForm();
+    }
+
+    private Long versionOf(ProcessInstance agreement) {
+        return (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
+    }
+
+    /** The fields a refused task completion names (the engine wraps what a task listener throws). */
+    private static Map<String, String> fieldsNamedBy(Throwable refusal) {
+        for (Throwable e = refusal; e != null; e = e.getCause()) {
+            if (e instanceof InvalidRequestException invalid) {
+                return invalid.fieldErrors();
+            }
+        }
+        throw new AssertionError("not refused with the fields named", refusal);
     }
 
     private List<Job> dueTimers(ProcessInstance process) {
