@@ -55,17 +55,14 @@ public class AgreementActivation {
             throw new IllegalStateException("AGR-09: no parent, guardian or caregiver signed for the minor "
                     + student.fullName() + "; the case cannot become active");
         }
-        LocalDate firstDay = deadlines.firstCountableDay(content.longTerm(), content.startDate(), lastSignatureDay);
+        SignatureDeadlines.CountableDays countable = deadlines.countableDays(content.longTerm(), content.startDate(),
+                drafting.policyOf(agreementVersionId), lastSignatureDay);
+        LocalDate firstDay = countable.firstCountableDay();
         Long caseId = drafting.agreementOfVersion(agreementVersionId).getCaseId();
-        if (!firstDay.equals(content.startDate())) {
-            caseRecord.append(caseId, CaseEvent.underRule("AGR-07", "independentStudyStartMoved",
-                    "The long-term placement was fully signed on " + lastSignatureDay + ", after its planned first day "
-                            + content.startDate() + "; independent study starts on " + firstDay
-                            + " and no day before the last signature counts"));
-        }
         caseRecord.moveTo(caseId, CasePhase.ACTIVE, CaseEvent.underRule("AGR-09", "independentStudyActivated",
                 "Written agreement version " + version.getVersionNumber() + " fully signed; independent study is "
-                        + "active from " + firstDay).withPolicy(content.policy().policyCode()));
+                        + "active from " + firstDay + ". " + countable.explanation())
+                .withPolicy(content.policy().policyCode()));
         return firstDay;
     }
 }

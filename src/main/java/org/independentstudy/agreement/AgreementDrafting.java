@@ -1,6 +1,7 @@
 package org.independentstudy.agreement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,18 +157,34 @@ public class AgreementDrafting {
     /** AGR-08: the agreement is to be edited; the version out for signature is withdrawn, its signatures kept. */
     @Transactional
     public void reopenForRevision(Long agreementVersionId, String reason) {
-        AgreementVersion version = version(agreementVersionId);
-        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
-            throw new ConflictException("Version " + version.getVersionNumber() + " of the agreement is "
-                    + version.getStatus() + "; only an agreement out for signature can be reopened");
-        }
-        version.supersede();
+        AgreementVersion version = withdraw(agreementVersionId);
         Long caseId = agreement(version.getAgreementId()).getCaseId();
         events.publishEvent(new AgreementRevisionRequested(caseId, agreementVersionId));
         caseRecord.append(caseId, CaseEvent.underRule("AGR-08",
                 "agreementReopenedForRevision", "Version " + version.getVersionNumber()
                         + " withdrawn for revision: " + reason + "; its signatures stay on record and the "
                         + "revised agreement must be signed again"));
+    }
+
+    /** AGR-07: the placement ends without a signed agreement; the version out for signature is withdrawn. */
+    @Transactional
+    public void withdrawUnsigned(Long agreementVersionId) {
+        AgreementVersion version = withdraw(agreementVersionId);
+        caseRecord.append(agreement(version.getAgreementId()).getCaseId(), CaseEvent.underRule("AGR-07",
+                "agreementWithdrawn", "Version " + version.getVersionNumber() + " of the written agreement "
+                        + "withdrawn unsigned as the placement ends; its signatures stay on record and its family "
+                        + "signing links no longer work"));
+    }
+
+    private AgreementVersion withdraw(Long agreementVersionId) {
+        AgreementVersion version = version(agreementVersionId);
+        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
+            throw new ConflictException("Version " + version.getVersionNumber() + " of the agreement is "
+                    + version.getStatus() + "; only an agreement out for signature can be withdrawn");
+        }
+        version.supersede();
+        events.publishEvent(new AgreementVersionWithdrawn(agreementVersionId));
+        return version;
     }
 
     /** Every reason this version may not go to signature, each naming its rule; empty when it may. */
@@ -186,11 +203,14 @@ public class AgreementDrafting {
     /**
      * Sends a valid version for signature and records its deadline (AGR-07); the family's links go out once
      * this commits ({@link AgreementReadyForSignatures}).
+     *
+     * @param windowFrom the day a principal decided to have the agreement revised after a missed deadline; its
+     *                   signing window counts from that day when it is later than the first day; null if none
      */
     @Transactional
-    public SignatureDeadline sendForSignature(Long agreementVersionId) {
+    public SignatureDeadline sendForSignature(Long agreementVersionId, LocalDate windowFrom) {
         AgreementVersion version = version(agreementVersionId);
-        version.sendForSignature();
+        version.sendForSignature(windowFrom);
         WrittenAgreement agreement = agreement(version.getAgreementId());
         AgreementContent content = version.content();
         // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
@@ -205,12 +225,32 @@ public class AgreementDrafting {
         return deadline;
     }
 
-    /** AGR-07: when this version must be fully signed, under the policy its placement was decided by. */
+    /**
+     * AGR-07: when this version must be fully signed, under the policy its placement was decided by: counted from
+     * its first day, or from a principal's decision to revise when that is later (never a deadline already
+     * passed at the decision), and moved to the day a principal keeps waiting until.
+     */
     @Transactional(readOnly = true)
     public SignatureDeadline signatureDeadlineOf(Long agreementVersionId) {
-        AgreementContent content = version(agreementVersionId).content();
-        return deadlines.deadlineOf(content.longTerm(), content.startDate(),
-                policies.findById(content.policy().policyCode()).orElseThrow());
+        AgreementVersion version = version(agreementVersionId);
+        AgreementContent content = version.content();
+        DistrictPolicy policy = policyOf(version);
+        LocalDate windowFrom = version.getSigningWindowFrom();
+        SignatureDeadline deadline = windowFrom != null && windowFrom.isAfter(content.startDate())
+                ? deadlines.windowFrom(windowFrom, policy)
+                : deadlines.deadlineOf(content.longTerm(), content.startDate(), policy);
+        return version.getSigningExtendedUntil() == null ? deadline
+                : deadlines.waitingUntil(deadline, version.getSigningExtendedUntil());
+    }
+
+    /** The district policy the version's placement was decided under. */
+    @Transactional(readOnly = true)
+    public DistrictPolicy policyOf(Long agreementVersionId) {
+        return policyOf(version(agreementVersionId));
+    }
+
+    private DistrictPolicy policyOf(AgreementVersion version) {
+        return policies.findById(version.content().policy().policyCode()).orElseThrow();
     }
 
     /** The agreement the draft would make, unsaved: what the drafter reviews. */

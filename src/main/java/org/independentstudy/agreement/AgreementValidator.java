@@ -72,6 +72,11 @@ public class AgreementValidator {
             problems.add("AGR-05: the end date " + end + " is before the begin date " + start);
             return;
         }
+        // AGR-01: independent study never begins before the family asked for it (the placement's start)
+        if (start.isBefore(agreement.getPlacementStart())) {
+            problems.add("AGR-01: the begin date (startDate) " + start + " is before the family's requested start "
+                    + agreement.getPlacementStart());
+        }
         // AGR-01: the agreement covers every day of the placement it is written for
         if (start.isAfter(agreement.getPlacementStart()) || end.isBefore(agreement.getPlacementEnd())) {
             problems.add("AGR-01: the agreement (" + start + " to " + end + ") does not cover the whole placement ("

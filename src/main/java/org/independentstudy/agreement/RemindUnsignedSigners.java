@@ -17,7 +17,7 @@ class RemindUnsignedSigners implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long versionId = (Long) execution.getVariable("agreementVersionId");
-        execution.setVariable("unsignedSigners", followUp.remindUnsignedSigners(versionId).stream()
-                .map(s -> s.name() + " (" + s.role() + ")").reduce((a, b) -> a + "\n" + b).orElse(""));
+        execution.setVariable("unsignedSigners",
+                SignatureFollowUp.names(followUp.remindUnsignedSigners(versionId), "\n"));
     }
 }

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the valid version for signature and sets the deadline timers (AGR-07) and the signing tasks (AGR-06). */
+/**
+ * Sends the valid version for signature and sets the deadline timers (AGR-07) and the signing tasks (AGR-06).
+ * After a principal's decision to revise, {@code signingWindowFrom} (yyyy-MM-dd) is the day the fresh window
+ * counts from.
+ */
 @Component("sendForSignatures")
 class SendForSignatures implements JavaDelegate {
 
@@ -24,7 +28,9 @@ class SendForSignatures implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long versionId = (Long) execution.getVariable("agreementVersionId");
-        SignatureDeadline deadline = drafting.sendForSignature(versionId);
+        Object windowFrom = execution.getVariable(RecordUnsignedAgreementDecision.SIGNING_WINDOW_FROM);
+        SignatureDeadline deadline = drafting.sendForSignature(versionId,
+                windowFrom == null ? null : LocalDate.parse(windowFrom.toString()));
         execution.setVariable("signatureDeadlineAt", Date.from(deadline.deadlineAt()));
         execution.setVariable("signatureReminderAt", Date.from(deadline.reminderAt()));
         execution.setVariable("specialEducationSignatureRequired",

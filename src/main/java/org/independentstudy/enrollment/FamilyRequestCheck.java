@@ -22,8 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 class FamilyRequestCheck {
 
-    /** A request that passed: the student found and the requester named. */
-    record CheckedRequest(Student student, String requesterName, FamilyRequest request) {
+    /**
+     * A request that passed: the student found, the requester named, and the request with its start on a school
+     * day; {@code askedStart} is the start as the family asked for it.
+     */
+    record CheckedRequest(Student student, String requesterName, FamilyRequest request, LocalDate askedStart) {
+
+        boolean startMoved() {
+            return !askedStart.equals(request.requestedStart());
+        }
     }
 
     /** The problems found so far, by field, and the first rule that refused. */
@@ -70,7 +77,7 @@ class FamilyRequestCheck {
         errors.require("receivedVia", request.receivedVia());
         errors.require("reason", request.reason());
         errors.require("preferredPlacement", request.preferredPlacement());
-        checkDates(errors, request, receivedOn);
+        LocalDate start = checkDates(errors, request, receivedOn);
         Optional<Student> student = students.byIdOrNumber(request.student());
         String requesterName = null;
         if (student.isEmpty()) {
@@ -89,14 +96,16 @@ class FamilyRequestCheck {
                     .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")),
                     errors.byField, errors.ruleId);
         }
-        return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
+        return new CheckedRequest(student.get(), requesterName, normalized(request, receivedOn, start),
+                request.requestedStart());
     }
 
-    private void checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {
+    /** Checks the dates; returns the start on a school day (AGR-01: the next one after a weekend or holiday). */
+    private LocalDate checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {
         errors.require("requestedStart", request.requestedStart());
         errors.require("projectedEnd", request.projectedEnd());
         if (request.requestedStart() == null || request.projectedEnd() == null) {
-            return;
+            return null;
         }
         if (request.projectedEnd().isBefore(request.requestedStart())) {
             errors.add("projectedEnd", "the projected end " + request.projectedEnd() + " is before the start "
@@ -108,15 +117,26 @@ class FamilyRequestCheck {
                     + " is before the request date " + receivedOn);
         }
         // CAL-03: a date no district calendar covers is an error, never a guess
-        coveredByCalendar(errors, "requestedStart", request.requestedStart());
+        boolean startCovered = coveredByCalendar(errors, "requestedStart", request.requestedStart());
         coveredByCalendar(errors, "projectedEnd", request.projectedEnd());
+        if (!startCovered) {
+            return null;
+        }
+        LocalDate start = calendar.firstSchoolDayOnOrAfter(request.requestedStart());
+        if (start.isAfter(request.projectedEnd())) {
+            errors.add("AGR-01", "requestedStart", "no school day from the requested start " + request.requestedStart()
+                    + " to the projected end " + request.projectedEnd());
+        }
+        return start;
     }
 
-    private void coveredByCalendar(Problems errors, String field, LocalDate date) {
+    private boolean coveredByCalendar(Problems errors, String field, LocalDate date) {
         try {
             calendar.schoolYearOf(date);
+            return true;
         } catch (SchoolCalendarException e) {
             errors.add(field, "CAL-03: " + e.getMessage());
+            return false;
         }
     }
 
@@ -154,9 +174,9 @@ class FamilyRequestCheck {
         return value == null || value.isBlank();
     }
 
-    private static FamilyRequest withReceivedOn(FamilyRequest r, LocalDate receivedOn) {
+    private static FamilyRequest normalized(FamilyRequest r, LocalDate receivedOn, LocalDate start) {
         return new FamilyRequest(r.student(), r.requesterGuardianId(), r.requestedByStudent(), r.receivedVia(),
-                receivedOn, r.reason(), r.requestedStart(), r.projectedEnd(), r.preferredPlacement(),
+                receivedOn, r.reason(), start, r.projectedEnd(), r.preferredPlacement(),
                 r.conferenceRequested(), r.conferenceModality(), r.advocateRequested(), r.resourceNeeds(),
                 r.section504PlanReference(), r.suspensionReferral(), r.classroomAlternativeOffered(),
                 r.medicalTreatment(), r.medicalEvidence());

@@ -76,8 +76,13 @@ class AgreementScenarios {
         AgreementVersion version = drafting.save(agreement.getId(),
                 Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
         assertThat(drafting.problemsOf(version.getId())).isEmpty();
-        drafting.sendForSignature(version.getId());
+        drafting.sendForSignature(version.getId(), null);
         return version;
+    }
+
+    /** Where the family's signing links go: the first parent's address (students have none on record). */
+    String familyEmailOf(Student student) {
+        return guardians.findByStudentIdOrderById(student.getId()).get(0).getEmail();
     }
 
     /** The identity in which the first required signer of the role signs the version. */

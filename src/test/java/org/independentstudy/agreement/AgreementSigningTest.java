@@ -83,7 +83,7 @@ class AgreementSigningTest {
                 .isEqualTo(SignatureOutcome.VERSION_SUPERSEDED);
         assertThat(signatures.signaturesOf(first.getId())).singleElement()
                 .extracting(AgreementSignature::getContentSha256).isEqualTo(first.getContentSha256());
-        drafting.sendForSignature(second.getId());
+        drafting.sendForSignature(second.getId(), null);
         assertThat(signatures.unsignedSigners(second.getId(), LocalDate.of(2026, 12, 1)))
                 .extracting(RequiredSigner::role)
                 .containsExactly(SignerRole.STUDENT, SignerRole.PARENT_OR_GUARDIAN, SignerRole.SUPERVISING_TEACHER);
@@ -158,7 +158,7 @@ class AgreementSigningTest {
         AgreementVersion version = drafting.save(supplement.getId(),
                 Agreements.completeDraft(laterStart, laterEnd, "teacher", List.of()));
         assertThat(version.content().masterAgreementId()).isEqualTo(master.getAgreementId());
-        drafting.sendForSignature(version.getId());
+        drafting.sendForSignature(version.getId(), null);
         assertThat(signatures.requiredSigners(version.getId(), laterStart)).extracting(RequiredSigner::role)
                 .as("the same signing rules: the adult student and the supervising teacher")
                 .containsExactly(SignerRole.STUDENT, SignerRole.SUPERVISING_TEACHER);

@@ -118,4 +118,15 @@ class AgreementValidatorTest {
                 .containsExactly("AGR-01: the agreement (2026-09-01 to 2026-10-29) does not cover the whole placement "
                         + "(2026-09-01 to 2026-10-30)");
     }
+
+    @Test
+    @DisplayName("AGR-01 an agreement may not begin before the family's requested start: the day before is refused naming the begin date, the day itself is not")
+    void agreementNotBeforeTheRequestedStart() {
+        LocalDate requested = LocalDate.of(2026, 9, 14);
+        Placement placement = Agreements.traditional(1L, 1L, requested, OCT_30, true);
+        assertThat(problems(placement, Agreements.completeDraft(requested.minusDays(3), OCT_30, "teacher", List.of())))
+                .containsExactly("AGR-01: the begin date (startDate) 2026-09-11 is before the family's requested "
+                        + "start 2026-09-14");
+        assertThat(problems(placement, Agreements.completeDraft(requested, OCT_30, "teacher", List.of()))).isEmpty();
+    }
 }

@@ -12,25 +12,25 @@ import org.independentstudy.web.InvalidRequestException;
  * Reads what a Camunda Form submitted (dates as yyyy-MM-dd text, numbers as any number type); a value of the
  * wrong form is an error naming the field, as the REST API gives.
  */
-final class FormValues {
+public final class FormValues {
 
     private final VariableScope scope;
 
-    FormValues(VariableScope scope) {
+    public FormValues(VariableScope scope) {
         this.scope = scope;
     }
 
-    String text(String key) {
+    public String text(String key) {
         Object value = scope.getVariable(key);
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
-    boolean flag(String key) {
+    public boolean flag(String key) {
         Object value = scope.getVariable(key);
         return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
     }
 
-    Long number(String key) {
+    public Long number(String key) {
         Object value = scope.getVariable(key);
         if (value == null || value instanceof Number) {
             return value == null ? null : ((Number) value).longValue();
@@ -42,7 +42,7 @@ final class FormValues {
         }
     }
 
-    LocalDate date(String key, ZoneId zone) {
+    public LocalDate date(String key, ZoneId zone) {
         Object value = scope.getVariable(key);
         if (value instanceof Date date) {
             return date.toInstant().atZone(zone).toLocalDate();
@@ -55,7 +55,7 @@ final class FormValues {
         }
     }
 
-    <E extends Enum<E>> E choice(String key, Class<E> type) {
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
         String text = text(key);
         if (text == null) {
             return null;

@@ -105,10 +105,7 @@ class IndependentStudyCaseProcessTest {
     }
 
     private void signAgreement(ProcessInstance agreement, String teacher, Map<String, Object> courseBased) {
-        Map<String, Object> draft = new java.util.HashMap<>(withVariables("startDate", "2026-09-14",
-                "endDate", "2026-10-09", "supervisingTeacher", teacher, "submissionAndReporting", "Weekly at school",
-                "studyObjectivesAndMethods", "Grade-level standards", "evaluationMethods", "Work review",
-                "resourcesProvided", "Books", "creditsOrAccomplishments", "Report card marks", "supports", "Tutoring"));
+        Map<String, Object> draft = new java.util.HashMap<>(draft(teacher, "2026-10-09"));
         draft.putAll(courseBased);
         complete(task(agreement), draft);
         Long versionId = (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
@@ -122,6 +119,46 @@ class IndependentStudyCaseProcessTest {
         identity.clearAuthentication();
         management.createJobQuery().processInstanceId(agreement.getId()).list()
                 .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** The drafting form of an agreement from 2026-09-14, complete. */
+    private static Map<String, Object> draft(String teacher, String endDate) {
+        return withVariables("startDate", "2026-09-14", "endDate", endDate, "supervisingTeacher", teacher,
+                "submissionAndReporting", "Weekly at school", "studyObjectivesAndMethods", "Grade-level standards",
+                "evaluationMethods", "Work review", "resourcesProvided", "Books", "creditsOrAccomplishments",
+                "Report card marks", "supports", "Tutoring");
+    }
+
+    @Test
+    @DisplayName("AGR-07 a principal ends a placement whose agreement was not signed by its deadline: the case closes with the student back in the classroom, no task or link left open")
+    void unsignedPlacementEndsInTheClassroom() {
+        Long caseId = intake.receive(students.requestFor("S100027")
+                .dates(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25)).build());
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
+        ProcessInstance agreement = calledProcessInstance(process);
+        complete(task(agreement), draft("teacher3", "2026-09-25"));
+
+        // short-term: 10 school days after Monday 2026-09-14 is Monday 2026-09-28
+        at("2026-09-29T16:00:00Z");
+        management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        identity.setAuthentication("principal", List.of("principals"));
+        complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
+                "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
+        identity.clearAuthentication();
+
+        assertThat(agreement).isEnded();
+        assertThat(process).hasPassed("agreementNotSigned", "returnToClassroom", "returnedToClassroom")
+                .hasNotPassed("placementActive").isEnded();
+        var closed = caseRecord.get(caseId);
+        assertThat(closed.getPhase()).isEqualTo(CasePhase.CLOSED);
+        assertThat(closed.getClosingReason()).contains("returns to in-person (classroom) instruction");
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> "AGR-07".equals(e.getRuleId()))
+                .extracting(TimelineEntry::getStep).containsSubsequence("signatureDeadlinePassed",
+                        "unsignedAgreementDecided", "agreementWithdrawn", "caseClosed");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
+                .isZero();
     }
 
     @Test
