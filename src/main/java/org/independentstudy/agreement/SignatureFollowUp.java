@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,16 +18,16 @@ public class SignatureFollowUp {
     private final AgreementSignatures signatures;
     private final AgreementVersionRepository versions;
     private final CaseRecord caseRecord;
-    private final AfterCommit afterCommit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SignatureFollowUp(AgreementDrafting drafting, AgreementSignatures signatures, AgreementVersionRepository versions,
-                      CaseRecord caseRecord, AfterCommit afterCommit, Clock clock) {
+                      CaseRecord caseRecord, ApplicationEventPublisher events, Clock clock) {
         this.drafting = drafting;
         this.signatures = signatures;
         this.versions = versions;
         this.caseRecord = caseRecord;
-        this.afterCommit = afterCommit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -38,7 +39,8 @@ public class SignatureFollowUp {
         caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07", "signatureReminderSent",
                 "Signature deadline approaching (" + deadline.rule() + "); reminded: " + names(unsigned)
                         + "; escalated to the principal"));
-        afterCommit.publish(new AgreementSignatureReminderDue(agreementVersionId, unsigned));
+        // its listener runs after commit (@TransactionalEventListener): no e-mail for a rollback
+        events.publishEvent(new AgreementSignatureReminderDue(agreementVersionId, unsigned));
         return unsigned;
     }
 

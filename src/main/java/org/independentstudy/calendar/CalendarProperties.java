@@ -2,7 +2,6 @@ package org.independentstudy.calendar;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
