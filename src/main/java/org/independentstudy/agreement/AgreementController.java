@@ -2,7 +2,7 @@ package org.independentstudy.agreement;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import org.independentstudy.web.NotFoundException;
+import org.independentstudy.errors.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

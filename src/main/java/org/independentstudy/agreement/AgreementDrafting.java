@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.enrollment.Placement;
 import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.errors.ConflictException;
+import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.people.School;
 import org.independentstudy.people.SchoolRepository;
 import org.independentstudy.people.Student;
@@ -19,8 +21,6 @@ import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.CurrentActor;
 import org.independentstudy.records.IndependentStudyCase;
-import org.independentstudy.web.ConflictException;
-import org.independentstudy.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,14 +49,13 @@ public class AgreementDrafting {
     private final SchoolCalendar schoolCalendar;
     private final SupervisorCredentials credentials;
     private final SignatureDeadlines deadlines;
-    private final AfterCommit afterCommit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AgreementDrafting(WrittenAgreementRepository agreements, AgreementVersionRepository versions,
                       StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
                       CaseRecord caseRecord, CurrentActor actor, SchoolCalendar schoolCalendar,
-                      SupervisorCredentials credentials, SignatureDeadlines deadlines, AfterCommit afterCommit, ApplicationEventPublisher events,
+                      SupervisorCredentials credentials, SignatureDeadlines deadlines, ApplicationEventPublisher events,
                       Clock clock) {
         this.agreements = agreements;
         this.versions = versions;
@@ -68,7 +67,6 @@ public class AgreementDrafting {
         this.schoolCalendar = schoolCalendar;
         this.credentials = credentials;
         this.deadlines = deadlines;
-        this.afterCommit = afterCommit;
         this.events = events;
         this.clock = clock;
     }
@@ -221,7 +219,8 @@ public class AgreementDrafting {
         caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-06", "agreementSentForSignature",
                 "Version " + version.getVersionNumber() + " of the written agreement sent for signature; "
                         + deadline.rule()).withPolicy(content.policy().policyCode()));
-        afterCommit.publish(new AgreementReadyForSignatures(agreementVersionId));
+        // its listener runs after commit (@TransactionalEventListener): no e-mail for a rollback
+        events.publishEvent(new AgreementReadyForSignatures(agreementVersionId));
         return deadline;
     }
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
+import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.policy.DistrictPolicy;
-import org.independentstudy.web.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,17 +25,18 @@ public class SignatureFollowUp {
     private final AgreementVersionRepository versions;
     private final SignatureDeadlines deadlines;
     private final CaseRecord caseRecord;
-    private final AfterCommit afterCommit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SignatureFollowUp(AgreementDrafting drafting, AgreementSignatures signatures, AgreementVersionRepository versions,
-                      SignatureDeadlines deadlines, CaseRecord caseRecord, AfterCommit afterCommit, Clock clock) {
+                      SignatureDeadlines deadlines, CaseRecord caseRecord, ApplicationEventPublisher events,
+                      Clock clock) {
         this.drafting = drafting;
         this.signatures = signatures;
         this.versions = versions;
         this.deadlines = deadlines;
         this.caseRecord = caseRecord;
-        this.afterCommit = afterCommit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -49,7 +51,8 @@ public class SignatureFollowUp {
         caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07", "signatureDeadlineApproaching",
                 "Signature deadline approaching (" + deadline.rule() + "); not yet signed: " + names(unsigned, ", ")
                         + "; the principal is asked to follow up"));
-        afterCommit.publish(new AgreementSignatureReminderDue(agreementVersionId, unsigned));
+        // its listener runs after commit (@TransactionalEventListener): no e-mail for a rollback
+        events.publishEvent(new AgreementSignatureReminderDue(agreementVersionId, unsigned));
         return unsigned;
     }
 
@@ -87,7 +90,7 @@ public class SignatureFollowUp {
                 + (named == null ? " (the policy's default)" : "") + ": " + note + ". Each unsigned family signer "
                 + "gets a working signing link until then; if still unsigned, the decision comes back after " + until
                 + "; " + SIGNED_LATE);
-        afterCommit.publish(new AgreementSignatureReminderDue(agreementVersionId, unsignedSigners(agreementVersionId)));
+        events.publishEvent(new AgreementSignatureReminderDue(agreementVersionId, unsignedSigners(agreementVersionId)));
         return drafting.signatureDeadlineOf(agreementVersionId).deadlineAt();
     }
 
@@ -133,7 +136,7 @@ public class SignatureFollowUp {
     }
 
     /** How the unsigned parties read on the record (", ") and in the principal's forms (a line each). */
-    static String names(List<RequiredSigner> signers, String separator) {
+    public static String names(List<RequiredSigner> signers, String separator) {
         return signers.stream().map(s -> s.name() + " (" + s.role() + ")").collect(Collectors.joining(separator));
     }
 }

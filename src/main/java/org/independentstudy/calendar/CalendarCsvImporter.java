@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.stereotype.Component;
 
 /**

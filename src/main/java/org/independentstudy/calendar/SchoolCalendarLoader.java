@@ -1,7 +1,6 @@
 package org.independentstudy.calendar;
 
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,16 +3,16 @@ package org.independentstudy.config;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.independentstudy.records.CaseLabels;
+import org.independentstudy.records.CaseDisplayNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskNamesWithStudent extends AbstractProcessEnginePlugin {
 
-    private final CaseLabels labels;
+    private final CaseDisplayNames caseNames;
 
-    TaskNamesWithStudent(CaseLabels labels) {
-        this.labels = labels;
+    TaskNamesWithStudent(CaseDisplayNames caseNames) {
+        this.caseNames = caseNames;
     }
 
     @Override
@@ -44,7 +44,7 @@ class TaskNamesWithStudent extends AbstractProcessEnginePlugin {
 
             private void nameWithStudent(DelegateTask task) {
                 if (task.getVariable("caseId") instanceof Long caseId) {
-                    labels.labelOf(caseId).ifPresent(label -> task.setName(task.getName() + " — " + label));
+                    caseNames.displayNameOf(caseId).ifPresent(name -> task.setName(task.getName() + " — " + name));
                 }
             }
         });

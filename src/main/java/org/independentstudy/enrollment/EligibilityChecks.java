@@ -86,7 +86,7 @@ public class EligibilityChecks {
                 + (teamApproves ? "recommends" : "does not recommend") + " independent study"
                 + (enrollment.getProgram() == Placement.Program.COURSE_BASED ? "; the IEP "
                 + (providesCourseBased ? "provides" : "does not provide") + " specifically for course-based" : "")
-                + Labels.optional(". ", note)));
+                + TimelineWording.optional(". ", note)));
         return EligibilityRules.iepDetermination(enrollment.getProgram(), teamApproves, providesCourseBased);
     }
 

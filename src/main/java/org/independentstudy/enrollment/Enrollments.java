@@ -1,11 +1,12 @@
 package org.independentstudy.enrollment;
 
 import java.util.List;
+import org.independentstudy.records.CaseNotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Finds a case's enrollment and the student's earlier ones (ENR-06 cumulative days, ENR-08 disenrollments). */
 @Component
-class Enrollments {
+public class Enrollments {
 
     private final EnrollmentRepository repository;
 
@@ -13,9 +14,9 @@ class Enrollments {
         this.repository = repository;
     }
 
-    Enrollment of(Long caseId) {
-        return repository.findById(caseId)
-                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no family request"));
+    /** The one way to a case's enrollment: every case has one from its registration on. */
+    public Enrollment of(Long caseId) {
+        return repository.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
     List<Enrollment> earlierOfStudent(Enrollment current) {

@@ -1,6 +1,5 @@
 package org.independentstudy.enrollment;
 
-import org.independentstudy.people.StudentLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -9,10 +8,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
+import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.Student;
-import org.independentstudy.web.InvalidRequestException;
+import org.independentstudy.people.StudentLookup;
 import org.springframework.stereotype.Component;
 
 /**

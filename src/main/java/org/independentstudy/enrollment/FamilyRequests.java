@@ -43,9 +43,9 @@ public class FamilyRequests {
         String receivedBy = actor.username();
         IndependentStudyCase opened = caseRecord.open(student.getId(), student.getSchoolId(), CaseEvent.underRule(
                 "ENR-01", "familyRequestReceived", "The family chose independent study: request from "
-                        + checked.requesterName() + ", received " + Labels.of(r.receivedVia())
+                        + checked.requesterName() + ", received " + TimelineWording.of(r.receivedVia())
                         + " on " + r.receivedOn() + " by " + receivedBy + "; start " + checked.askedStart()
-                        + ", projected end " + r.projectedEnd() + ", preferred " + Labels.of(r.preferredPlacement())
+                        + ", projected end " + r.projectedEnd() + ", preferred " + TimelineWording.of(r.preferredPlacement())
                         + conference(r) + ". Reason: " + r.reason()));
         if (checked.startMoved()) {
             // AGR-01, CAL-02: independent study days are school days; the agreement starts on the placement's start
@@ -70,7 +70,7 @@ public class FamilyRequests {
             return "; no conference requested";
         }
         return "; conference requested" + (r.conferenceModality() == null ? ""
-                : " (" + Labels.of(r.conferenceModality()) + ")")
+                : " (" + TimelineWording.of(r.conferenceModality()) + ")")
                 + (r.advocateRequested() ? " with an advocate" : "");
     }
 }

@@ -2,8 +2,8 @@ package org.independentstudy.enrollment;
 
 import java.time.LocalDate;
 import org.independentstudy.calendar.SchoolCalendar;
-import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.policy.DistrictPolicies;
+import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -51,7 +51,7 @@ public class PlacementLifecycle {
     // ENR-01: participation stays voluntary; the family may withdraw its request before the agreement
     public void withdraw(Long caseId, String note) {
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("ENR-01", "requestWithdrawn",
-                "The parent withdrew the request for independent study" + Labels.optional(": ", note)));
+                "The parent withdrew the request for independent study" + TimelineWording.optional(": ", note)));
     }
 
     // ENR-02: while a requested conference is neither held nor withdrawn, the agreement is not prepared
@@ -89,6 +89,6 @@ public class PlacementLifecycle {
     public void end(Long caseId, LocalDate lastDay, Enrollment.EndReason reason) {
         enrollments.of(caseId).end(lastDay, reason);
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.of("caseClosed",
-                "Placement ended on " + lastDay + " (" + Labels.of(reason) + ")"));
+                "Placement ended on " + lastDay + " (" + TimelineWording.of(reason) + ")"));
     }
 }

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
+import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
-import org.independentstudy.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +34,8 @@ public class PreEnrollmentConference {
 
     public void scheduled(Long caseId, Schedule schedule) {
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "preEnrollmentConferenceScheduled",
-                "Conference by " + Labels.of(schedule.modality()) + " on " + schedule.date() + " with "
-                        + schedule.attendees() + Labels.optional("; advocate: ", schedule.advocate())));
+                "Conference by " + TimelineWording.of(schedule.modality()) + " on " + schedule.date() + " with "
+                        + schedule.attendees() + TimelineWording.optional("; advocate: ", schedule.advocate())));
     }
 
     // ENR-02: the conference covers the options, curriculum offerings and nonacademic supports
@@ -56,7 +56,7 @@ public class PreEnrollmentConference {
         }
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", HELD, "Conference held on " + held.heldOn()
                 + "; covered the educational options, curriculum offerings and nonacademic supports"
-                + Labels.optional(". Questions asked: ", held.questionsAsked())));
+                + TimelineWording.optional(". Questions asked: ", held.questionsAsked())));
     }
 
     /** The counselor's lead is asked to follow up: the conference was not scheduled in time. */
@@ -69,6 +69,6 @@ public class PreEnrollmentConference {
     /** What the counselor's lead did about the overdue scheduling. */
     public void followedUp(Long caseId, String note) {
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "conferenceSchedulingFollowedUp",
-                "Overdue conference scheduling followed up" + Labels.optional(": ", note)));
+                "Overdue conference scheduling followed up" + TimelineWording.optional(": ", note)));
     }
 }

@@ -2,7 +2,7 @@ package org.independentstudy.people;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.independentstudy.web.NotFoundException;
+import org.independentstudy.errors.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

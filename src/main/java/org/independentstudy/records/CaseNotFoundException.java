@@ -1,6 +1,6 @@
 package org.independentstudy.records;
 
-import org.independentstudy.web.NotFoundException;
+import org.independentstudy.errors.NotFoundException;
 
 public class CaseNotFoundException extends NotFoundException {
 

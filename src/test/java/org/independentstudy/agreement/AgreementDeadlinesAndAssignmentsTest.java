@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.policy.DistrictPolicyRepository;
 import org.independentstudy.support.IntegrationTest;
-import org.independentstudy.web.InvalidRequestException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 
 /** Cases and agreements of demo students, for the Spring tests of the agreement. */
 @Component
-class AgreementScenarios {
+public class AgreementScenarios {
 
-    static final LocalDate START = LocalDate.of(2027, 1, 11);
-    static final LocalDate END = LocalDate.of(2027, 3, 26);
+    public static final LocalDate START = LocalDate.of(2027, 1, 11);
+    public static final LocalDate END = LocalDate.of(2027, 3, 26);
 
     private final AgreementDrafting drafting;
     private final AgreementSignatures signatures;
@@ -45,11 +45,11 @@ class AgreementScenarios {
         this.clock = clock;
     }
 
-    Student student(String studentNumber) {
+    public Student student(String studentNumber) {
         return students.findByStudentNumber(studentNumber).orElseThrow();
     }
 
-    Long openCase(Student student) {
+    public Long openCase(Student student) {
         return caseRecord.open(student.getId(), student.getSchoolId(),
                 CaseEvent.of("requestReceived", "The family asked for independent study")).getId();
     }
@@ -59,7 +59,7 @@ class AgreementScenarios {
      * as the case process has it when it calls the written-agreement process. The family lacks a device and
      * internet access (ENR-10).
      */
-    Long enrolledCase(Student student, FamilyRequest.PreferredPlacement preferred, LocalDate start, LocalDate end) {
+    public Long enrolledCase(Student student, FamilyRequest.PreferredPlacement preferred, LocalDate start, LocalDate end) {
         Long guardianId = guardians.findByStudentIdOrderById(student.getId()).get(0).getId();
         Long caseId = familyRequests.register(new FamilyRequest(student.getStudentNumber(), guardianId, false,
                 FamilyRequest.ReceivedVia.PHONE, LocalDate.now(clock), "Family travel", start, end, preferred,
@@ -70,7 +70,7 @@ class AgreementScenarios {
     }
 
     /** A valid long-term traditional agreement, sent for signature, for a new case of the student. */
-    AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
+    public AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
         Long caseId = openCase(student);
         WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
         AgreementVersion version = drafting.save(agreement.getId(),
@@ -81,12 +81,12 @@ class AgreementScenarios {
     }
 
     /** Where the family's signing links go: the first parent's address (students have none on record). */
-    String familyEmailOf(Student student) {
+    public String familyEmailOf(Student student) {
         return guardians.findByStudentIdOrderById(student.getId()).get(0).getEmail();
     }
 
     /** The identity in which the first required signer of the role signs the version. */
-    String identityOf(Long versionId, SignerRole role) {
+    public String identityOf(Long versionId, SignerRole role) {
         return signatures.requiredSigners(versionId, LocalDate.of(2026, 12, 1)).stream()
                 .filter(r -> r.role() == role).findFirst().orElseThrow().identity();
     }

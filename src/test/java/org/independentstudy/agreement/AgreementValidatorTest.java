@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.enrollment.Placement;
+import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AgreementValidatorTest {
 
-    private static final SchoolCalendar CALENDAR = DemoSchoolCalendar.bothYears();
+    private static final SchoolCalendar CALENDAR = DemoCalendars.bothDemoYears();
     private static final LocalDate SEP_1 = LocalDate.of(2026, 9, 1);
     private static final LocalDate OCT_30 = LocalDate.of(2026, 10, 30);
 

@@ -3,13 +3,13 @@ package org.independentstudy.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.independentstudy.calendar.DemoCalendars.csv;
-import static org.independentstudy.calendar.DemoCalendars.csvResource;
-import static org.independentstudy.calendar.DemoCalendars.ics;
-import static org.independentstudy.calendar.DemoCalendars.icsResource;
+import static org.independentstudy.support.DemoCalendars.csv;
+import static org.independentstudy.support.DemoCalendars.csvResource;
+import static org.independentstudy.support.DemoCalendars.ics;
+import static org.independentstudy.support.DemoCalendars.icsResource;
 
 import java.time.LocalDate;
-
+import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package org.independentstudy.calendar;
 import java.time.LocalDate;
 import java.util.List;
 import org.independentstudy.benchmark.Figures;
+import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.Test;
 
 /**

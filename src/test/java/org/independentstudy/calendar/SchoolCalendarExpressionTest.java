@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Date;
-
 import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
 import org.camunda.bpm.impl.juel.SimpleContext;
 import org.camunda.bpm.impl.juel.SimpleResolver;
+import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import org.independentstudy.enrollment.Placement.Program;
 import org.independentstudy.people.Address;
 import org.independentstudy.people.Grade;
 import org.independentstudy.people.Student;
+import org.independentstudy.support.RequestBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

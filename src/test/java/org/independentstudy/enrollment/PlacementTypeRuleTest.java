@@ -9,6 +9,7 @@ import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.policy.DistrictPolicyRepository;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RequestBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

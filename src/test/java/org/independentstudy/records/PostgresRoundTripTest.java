@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.calendar.SchoolCalendar;
-import org.independentstudy.enrollment.CaseIntake;
-import org.independentstudy.enrollment.DemoStudents;
-import org.independentstudy.enrollment.PlacementService;
+import org.independentstudy.cases.CaseIntake;
+import org.independentstudy.enrollment.EnrolledPlacements;
 import org.independentstudy.policy.DistrictPolicies;
+import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class PostgresRoundTripTest extends PostgresIntegrationTest {
     @Autowired
     CaseIntake intake;
     @Autowired
-    PlacementService placements;
+    EnrolledPlacements placements;
     @Autowired
     DistrictPolicies policies;
     @Autowired

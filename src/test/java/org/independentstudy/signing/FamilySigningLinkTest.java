@@ -1,10 +1,10 @@
 package org.independentstudy.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.independentstudy.signing.DecemberFirstClock.DECEMBER_FIRST;
-import static org.independentstudy.signing.DecemberFirstClock.DISTRICT;
-import static org.independentstudy.signing.DecemberFirstClock.setClock;
 import static org.independentstudy.signing.SigningMailbox.textsTo;
+import static org.independentstudy.support.FixedEngineClock.DECEMBER_FIRST;
+import static org.independentstudy.support.FixedEngineClock.DISTRICT;
+import static org.independentstudy.support.FixedEngineClock.setClock;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -12,20 +12,19 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
-import org.independentstudy.records.CaseRecord;
-import org.independentstudy.records.TimelineEntry;
-import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatureReminderDue;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersionRepository;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,7 +34,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
-@ExtendWith(DecemberFirstClock.class)
 class FamilySigningLinkTest {
 
     @RegisterExtension

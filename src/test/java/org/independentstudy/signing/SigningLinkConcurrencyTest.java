@@ -15,14 +15,12 @@ import org.independentstudy.support.PostgresIntegrationTest;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
-@ExtendWith(DecemberFirstClock.class)
 class SigningLinkConcurrencyTest extends PostgresIntegrationTest {
 
     @RegisterExtension

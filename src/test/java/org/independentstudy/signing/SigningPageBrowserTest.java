@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -32,7 +31,6 @@ import org.springframework.util.FileSystemUtils;
  * {@code chromium} and {@code chromium-driver}: skipped without them, unless {@code -Dbrowser.tests.required=true}
  * (CI), where a missing browser fails.
  */
-@ExtendWith(DecemberFirstClock.class)
 @IntegrationTest
 class SigningPageBrowserTest {
 

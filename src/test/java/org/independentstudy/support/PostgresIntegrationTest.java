@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +13,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real PostgreSQL server started in this JVM (embedded binaries, no Docker).
- * Subclasses share one server and one Spring context.
+ * Subclasses share one server and one Spring context; the engine's clock is fixed before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(FixedEngineClock.class)
 @Import(PostgresIntegrationTest.EmbeddedPostgresServer.class)
 public abstract class PostgresIntegrationTest {
 

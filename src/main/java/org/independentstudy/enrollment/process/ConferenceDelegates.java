@@ -1,6 +1,6 @@
 package org.independentstudy.enrollment.process;
 
-import static org.independentstudy.enrollment.process.EligibilityDelegates.caseIdOf;
+import static org.independentstudy.process.CaseVariables.caseIdOf;
 
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.enrollment.PreEnrollmentConference;
+import org.independentstudy.process.SubmittedForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +22,7 @@ class ConferenceDelegates {
     TaskListener conferenceScheduled(PreEnrollmentConference conference, DistrictProperties district) {
         ZoneId zone = district.timeZone();
         return task -> {
-            FormValues form = new FormValues(task);
+            SubmittedForm form = new SubmittedForm(task);
             conference.scheduled(caseIdOf(task.getExecution()), new PreEnrollmentConference.Schedule(
                     form.choice("conferenceModality", ConferenceModality.class), form.date("conferenceDate", zone),
                     form.text("conferenceAttendees"), form.text("conferenceAdvocate")));
@@ -33,7 +34,7 @@ class ConferenceDelegates {
     TaskListener conferenceOutcomeRecorded(PreEnrollmentConference conference, DistrictProperties district) {
         ZoneId zone = district.timeZone();
         return task -> {
-            FormValues form = new FormValues(task);
+            SubmittedForm form = new SubmittedForm(task);
             if (OUTCOME_HELD.equals(form.text("conferenceOutcome"))) {
                 conference.held(caseIdOf(task.getExecution()), new PreEnrollmentConference.Held(
                         form.date("conferenceHeldOn", zone), form.flag("optionsCovered"),
@@ -44,7 +45,7 @@ class ConferenceDelegates {
 
     @Bean
     TaskListener conferenceFollowUpRecorded(PreEnrollmentConference conference) {
-        return task -> conference.followedUp(caseIdOf(task.getExecution()), new FormValues(task).text("followUpNote"));
+        return task -> conference.followedUp(caseIdOf(task.getExecution()), new SubmittedForm(task).text("followUpNote"));
     }
 
     @Bean

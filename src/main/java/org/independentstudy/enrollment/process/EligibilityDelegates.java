@@ -1,5 +1,7 @@
 package org.independentstudy.enrollment.process;
 
+import static org.independentstudy.process.CaseVariables.caseIdOf;
+
 import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -7,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.independentstudy.enrollment.EligibilityChecks;
 import org.independentstudy.enrollment.Refusal;
+import org.independentstudy.process.CaseVariables;
+import org.independentstudy.process.SubmittedForm;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,7 +50,7 @@ class EligibilityDelegates {
     @Bean
     JavaDelegate recordIepDetermination(EligibilityChecks checks) {
         return refusingOn((execution, caseId) -> {
-            FormValues form = new FormValues(execution);
+            SubmittedForm form = new SubmittedForm(execution);
             return checks.iepDetermination(caseId, form.flag("iepTeamApproves"), form.flag("iepProvidesCourseBased"),
                     form.text("iepNote"));
         });
@@ -55,10 +59,6 @@ class EligibilityDelegates {
     @Bean
     JavaDelegate decideMedicalExemption(EligibilityChecks checks) {
         return execution -> execution.setVariable("medicalExemption", checks.medicalExemption(caseIdOf(execution)));
-    }
-
-    static Long caseIdOf(DelegateExecution execution) {
-        return (Long) execution.getVariable(CaseVariables.CASE_ID);
     }
 
     private static JavaDelegate refusingOn(Function<Long, Optional<Refusal>> check) {

@@ -5,14 +5,16 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.independentstudy.config.DistrictProperties;
-import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.FamilyRequest.ReceivedVia;
 import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
+import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.FamilyRequests;
 import org.independentstudy.enrollment.RegisteredRequest;
 import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.process.CaseVariables;
+import org.independentstudy.process.SubmittedForm;
 import org.independentstudy.records.CaseRecord;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,7 @@ class RegisterFamilyRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long caseId = (Long) execution.getVariable(CaseVariables.CASE_ID);
         RegisteredRequest registered = caseId != null ? familyRequests.registered(caseId)
-                : familyRequests.register(fromStartForm(new FormValues(execution)));
+                : familyRequests.register(fromStartForm(new SubmittedForm(execution)));
         execution.setProcessBusinessKey(registered.caseId().toString());
         caseRecord.attachProcess(registered.caseId(), execution.getProcessInstanceId());
         execution.setVariable(CaseVariables.CASE_ID, registered.caseId());
@@ -48,7 +50,7 @@ class RegisterFamilyRequestDelegate implements JavaDelegate {
         execution.setVariable("conferenceSchedulingSchoolDays", registered.conferenceSchedulingSchoolDays());
     }
 
-    private FamilyRequest fromStartForm(FormValues form) {
+    private FamilyRequest fromStartForm(SubmittedForm form) {
         return new FamilyRequest(form.text("student"), form.number("requesterGuardianId"),
                 form.flag("requestedByStudent"), form.choice("receivedVia", ReceivedVia.class),
                 form.date("receivedOn", zone), form.text("reason"), form.date("requestedStart", zone),

@@ -1,0 +1,22 @@
+package org.independentstudy.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where a case's process stands: implemented on the engine, read by the case API. */
+public interface CaseProgress {
+
+    record OpenTask(String id, String step, String name, List<String> candidateGroups, String assignee,
+                    Instant due) {
+    }
+
+    /** A timer of the case process: the step it escalates and when. */
+    record Deadline(String step, Instant due) {
+    }
+
+    void start(Long caseId);
+
+    List<OpenTask> openTasks(String processInstanceId);
+
+    List<Deadline> deadlines(String processInstanceId);
+}

@@ -1,0 +1,77 @@
+package org.independentstudy.cases.process;
+
+import static org.independentstudy.process.CaseVariables.caseIdOf;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.enrollment.Enrollment;
+import org.independentstudy.enrollment.Placement;
+import org.independentstudy.enrollment.PlacementLifecycle;
+import org.independentstudy.enrollment.PlacementType;
+import org.independentstudy.enrollment.Refusal;
+import org.independentstudy.process.CaseVariables;
+import org.independentstudy.process.SubmittedForm;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The steps of the case process that decide the placement and move or close the case. */
+@Configuration
+class CasePhaseDelegates {
+
+    @Bean
+    JavaDelegate decidePlacementType(PlacementLifecycle placements) {
+        return execution -> {
+            PlacementType type = placements.decideType(caseIdOf(execution));
+            // the IEP form asks about course-based only when it applies (ENR-09)
+            execution.setVariable("courseBased", type.program() == Placement.Program.COURSE_BASED);
+            execution.setVariable("longTerm", type.longTerm());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordRefusal(PlacementLifecycle placements) {
+        return execution -> placements.refuse(caseIdOf(execution), new Refusal(
+                (String) execution.getVariable(CaseVariables.REFUSAL_RULE),
+                (String) execution.getVariable(CaseVariables.REFUSAL_REASON)));
+    }
+
+    @Bean
+    JavaDelegate recordWithdrawal(PlacementLifecycle placements) {
+        return execution -> placements.withdraw(caseIdOf(execution),
+                new SubmittedForm(execution).text("withdrawalNote"));
+    }
+
+    @Bean
+    ExecutionListener markReadyForAgreement(PlacementLifecycle placements) {
+        return execution -> placements.readyForAgreement(caseIdOf(execution));
+    }
+
+    /** The agreement phase activated the case (AGR-09) and hands back the first day that counts (AGR-07). */
+    @Bean
+    ExecutionListener markPlacementActive(PlacementLifecycle placements, DistrictProperties district) {
+        return execution -> placements.activate(caseIdOf(execution),
+                new SubmittedForm(execution).date("independentStudyStartDate", district.timeZone()));
+    }
+
+    /** AGR-07: the agreement process ended with placementEndedUnsigned: the principal ended the placement. */
+    @Bean
+    JavaDelegate returnToClassroom(PlacementLifecycle placements, Clock clock) {
+        return execution -> placements.returnToClassroom(caseIdOf(execution), LocalDate.now(clock));
+    }
+
+    /** Reads the PlacementEnded message's variables: {@code placementLastDay} and {@code placementEndReason}. */
+    @Bean
+    JavaDelegate closeCase(PlacementLifecycle placements, DistrictProperties district) {
+        ZoneId zone = district.timeZone();
+        return execution -> {
+            SubmittedForm message = new SubmittedForm(execution);
+            Enrollment.EndReason reason = message.choice("placementEndReason", Enrollment.EndReason.class);
+            placements.end(caseIdOf(execution), message.date("placementLastDay", zone),
+                    reason == null ? Enrollment.EndReason.COMPLETED : reason);
+        };
+    }
+}

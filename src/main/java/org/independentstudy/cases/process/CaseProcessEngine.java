@@ -1,0 +1,81 @@
+package org.independentstudy.cases.process;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.independentstudy.cases.CaseProgress;
+import org.independentstudy.process.CaseVariables;
+import org.springframework.stereotype.Component;
+
+/** The engine side of a case: starting its process and reading its open tasks and timers. */
+@Component
+public class CaseProcessEngine implements CaseProgress {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+
+    CaseProcessEngine(RuntimeService runtime, TaskService tasks, ManagementService management) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+    }
+
+    /** Starts the case process for a registered request: business key and {@code caseId} are the case id. */
+    @Override
+    public void start(Long caseId) {
+        runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, caseId.toString(),
+                Map.of(CaseVariables.CASE_ID, caseId));
+    }
+
+    /** The open tasks of the case, including those of the phase processes it called (they share its business key). */
+    @Override
+    public List<OpenTask> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceIdIn(instancesOfCase(processInstanceId).toArray(String[]::new))
+                .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
+    }
+
+    @Override
+    public List<Deadline> deadlines(String processInstanceId) {
+        return management.createJobQuery().processInstanceIds(Set.copyOf(instancesOfCase(processInstanceId)))
+                .timers().orderByJobDuedate().asc().list().stream().map(this::deadline).toList();
+    }
+
+    private List<String> instancesOfCase(String caseProcessInstanceId) {
+        ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(caseProcessInstanceId)
+                .singleResult();
+        if (root == null) {
+            return List.of(caseProcessInstanceId);
+        }
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(root.getBusinessKey()).list().stream()
+                .map(ProcessInstance::getId).toList();
+    }
+
+    private OpenTask openTask(Task task) {
+        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups, task.getAssignee(),
+                instant(task.getDueDate()));
+    }
+
+    private Deadline deadline(Job job) {
+        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult();
+        return new Deadline(definition == null ? null : definition.getActivityId(), instant(job.getDuedate()));
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

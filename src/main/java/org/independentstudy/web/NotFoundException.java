@@ -1,8 +1,0 @@
-package org.independentstudy.web;
-
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

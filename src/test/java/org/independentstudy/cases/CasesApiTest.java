@@ -1,0 +1,165 @@
+package org.independentstudy.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.support.Api.as;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.records.CaseRepository;
+import org.independentstudy.support.DemoStudents;
+import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RequestBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The case API: from the family's request to "ready for agreement", bad requests, and who may read cases. */
+@IntegrationTest
+class CasesApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DemoStudents students;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    CaseRepository cases;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void clock() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-01T16:00:00Z")));
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    @Test
+    @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist, case ready for agreement; ENR-10 device needs recorded, never refused")
+    void requestToReadyForAgreement() {
+        RequestBuilder request = students.requestFor("S100009").dates(LocalDate.of(2026, 9, 14),
+                LocalDate.of(2026, 10, 12)).withConference(false);
+        request.needs = new ResourceNeeds(true, true, null);
+
+        ResponseEntity<Map> created = as(rest, "counselor").postForEntity("/api/cases", request.build(), Map.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> view = created.getBody();
+        Number caseId = (Number) view.get("id");
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/cases/" + caseId);
+        assertThat(view.get("phase")).isEqualTo("PRE_ENROLLMENT");
+        assertThat((Map<String, Object>) view.get("policy")).containsEntry("code", "BP6158-2022");
+        assertThat((Map<String, Object>) view.get("placement")).containsEntry("program", "TRADITIONAL")
+                .containsEntry("longTerm", true).containsEntry("projectedSchoolDays", 20);
+        List<Map<String, Object>> open = (List<Map<String, Object>>) view.get("openTasks");
+        assertThat(open).singleElement().satisfies(task -> {
+            assertThat(task).containsEntry("step", "schedulePreEnrollmentConference")
+                    .containsEntry("candidateGroups", List.of("counselors"));
+            assertThat(task.get("due")).isNotNull();
+        });
+        assertThat((List<Map<String, Object>>) view.get("deadlines"))
+                .anySatisfy(d -> assertThat(d).containsEntry("step", "conferenceSchedulingOverdue"));
+        assertThat(timeline(view)).anySatisfy(e -> assertThat(e).containsEntry("step", "familyRequestReceived")
+                .containsEntry("actor", "counselor").containsEntry("rule", "ENR-01"));
+
+        String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
+                .singleResult().getId();
+        // the counselor works the conference tasks in Tasklist: the engine checks the candidate group
+        identity.setAuthentication("counselor", List.of("counselors"));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
+                "conferenceModality", "VIDEOCONFERENCE", "conferenceDate", "2026-09-03",
+                "conferenceAttendees", "Parent, student, counselor"));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
+                "conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03", "optionsCovered", true,
+                "curriculumCovered", true, "supportsCovered", true, "questionsAsked", "Who provides the laptop?"));
+        identity.clearAuthentication();
+
+        Map<String, Object> ready = as(rest, "principal").getForObject("/api/cases/" + caseId, Map.class);
+        // ready for agreement, and at once in the agreement phase: its drafting task is the case's open task
+        assertThat(ready.get("phase")).isEqualTo("AGREEMENT");
+        assertThat(timeline(ready)).anySatisfy(e -> assertThat(e).containsEntry("step", "readyForAgreement"));
+        assertThat((List<Map<String, Object>>) ready.get("openTasks")).singleElement()
+                .satisfies(task -> assertThat(task).containsEntry("step", "draftAgreement"));
+        assertThat(timeline(ready)).anySatisfy(e -> assertThat(e)
+                .containsEntry("step", "preEnrollmentConferenceHeld").containsEntry("actor", "counselor")
+                .containsEntry("rule", "ENR-02"));
+        assertThat((Map<String, Object>) ready.get("resourceNeeds")).containsEntry("device", true)
+                .containsEntry("internetAccess", true);
+    }
+
+    @ParameterizedTest(name = "{0}: 400 naming {2}")
+    @CsvSource({
+            "unknown student, student=S999999, student",
+            "requester not the student's guardian, requesterGuardianId=OTHER, requester",
+            "no family requester, requesterGuardianId=, requester",
+            "end before start, projectedEnd=2026-09-10, projectedEnd",
+            "start outside every calendar, requestedStart=2028-09-14, requestedStart",
+            "missing reason, reason=, reason"})
+    @DisplayName("ENR-01 bad requests get a problem detail naming the problem and create nothing")
+    void badRequestsCreateNothing(String problem, String change, String field) {
+        Map<String, Object> body = request("S100010");
+        String[] keyValue = change.split("=", 2);
+        Object value = keyValue[1].isEmpty() ? null
+                : "OTHER".equals(keyValue[1]) ? students.parentOf("S100011").getId() : keyValue[1];
+        body.put(keyValue[0], value);
+        long casesBefore = cases.count();
+        long processesBefore = runtime.createProcessInstanceQuery().count();
+
+        ResponseEntity<Map> response = as(rest, "counselor").postForEntity("/api/cases", body, Map.class);
+
+        assertThat(response.getStatusCode()).as(problem).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, Object>) response.getBody().get("errors")).containsKey(field);
+        assertThat(cases.count()).isEqualTo(casesBefore);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    @Test
+    @DisplayName("a student's cases are listed by student number; analysts do not read student records, teachers do not enter requests")
+    void listingAndRoles() {
+        Number caseId = (Number) as(rest, "counselor").postForObject("/api/cases", request("S100012"), Map.class)
+                .get("id");
+
+        List<Map<String, Object>> listed = as(rest, "teacher").getForObject("/api/cases?student=S100012", List.class);
+        assertThat(listed).anySatisfy(c -> assertThat(c).containsEntry("id", caseId.intValue()));
+        assertThat(as(rest, "analyst").getForEntity("/api/cases/" + caseId, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "teacher").postForEntity("/api/cases", request("S100012"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "counselor").getForEntity("/api/cases/999999", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A valid request as the JSON body a client sends. */
+    private Map<String, Object> request(String studentNumber) {
+        return json.convertValue(students.requestFor(studentNumber).build(), Map.class);
+    }
+
+    private static List<Map<String, Object>> timeline(Map<String, Object> view) {
+        return (List<Map<String, Object>>) view.get("timeline");
+    }
+}
