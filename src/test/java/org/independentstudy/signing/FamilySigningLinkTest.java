@@ -132,7 +132,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-07 a reminder gives each unsigned family signer a working link: the live one again, a fresh one where it expired; the record lists each message the mail server took")
     void reminderRenewsExpiredLinksOnly() {
-        Sent sent = scenario.sendToFamily("S100012");
+        Sent sent = scenario.sendToFamily("S100030");
         String address = sent.parent().getEmail();
         String parent = sent.parent().getFullName();
         String student = sent.student().fullName();
@@ -166,7 +166,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-07 a reminder the mail server does not take is not on the record as sent: it is marked failed on the link and sent on retry")
     void failedReminderIsNotRecordedAsSent() {
-        Sent sent = scenario.sendToFamily("S100014");
+        Sent sent = scenario.sendToFamily("S100032");
         setClock(DECEMBER_FIRST.plusDays(15));
         mail.stop();
         invitations.remindFamilySigners(sent.versionId(), Set.of("guardian:" + sent.parent().getId()));
@@ -188,7 +188,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-07 when the placement ends unsigned, the family's open links stop working at once (410)")
     void linksStopWhenThePlacementEndsUnsigned() {
-        Sent sent = scenario.sendToFamily("S100016");
+        Sent sent = scenario.sendToFamily("S100034");
         String token = sent.parentToken(mail);
 
         scenario.withdrawUnsigned(sent);

@@ -34,7 +34,8 @@ class RecordUnsignedAgreementDecision implements TaskListener {
         UnsignedAgreementDecision decision = form.choice("unsignedAgreementDecision", UnsignedAgreementDecision.class);
         String note = form.text("decisionNote");
         if (decision == null) {
-            throw InvalidRequestException.field("unsignedAgreementDecision", "choose revise, end the placement or keep waiting");
+            throw InvalidRequestException.field("unsignedAgreementDecision",
+                    "choose revise, end the placement or keep waiting");
         }
         if (note == null) {
             throw InvalidRequestException.field("decisionNote", "say why, as the case record will");
