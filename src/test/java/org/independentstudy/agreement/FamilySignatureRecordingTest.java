@@ -12,6 +12,7 @@ import static org.independentstudy.support.RecordedFamilySignatures.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,10 @@ class FamilySignatureRecordingTest {
     AgreementSignatures signatures;
     @Autowired
     GuardianRepository guardians;
+    @Autowired
+    AgreementVersionRepository versions;
+    @Autowired
+    AgreementActivation activation;
     @Autowired
     CaseRecord caseRecord;
     @Autowired
@@ -133,6 +138,26 @@ class FamilySignatureRecordingTest {
                     "2026-12-01 11:00 PST (in person, witnessed by Dana Whitfield)",
                     "2026-12-01 11:30 PST (on paper, scanned, recorded by Marcus Bell)");
         }
+    }
+
+    @Test
+    @DisplayName("AGR-06 AGR-09 a student's signature given at 17 and recorded after the 18th birthday counts: signed last by the teacher when the student was an adult, the agreement is complete without the parent and activates")
+    void signatureGivenBeforeTurning18RecordedAfter() throws Exception {
+        Student turning18 = scenarios.student("S200001");
+        setClock(ZonedDateTime.of(2027, 1, 13, 10, 0, 0, 0, DECEMBER_FIRST.getZone()));
+        AgreementVersion version = scenarios.sentAgreement(turning18, "teacher");
+        Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
+        ZonedDateTime afterBirthday = ZonedDateTime.of(2027, 1, 20, 10, 0, 0, 0, DECEMBER_FIRST.getZone());
+        setClock(afterBirthday);
+        signatures.sign(version.getId(), SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
+
+        ResponseEntity<String> student = inPerson(rest, "counselor", caseId,
+                statement(1, null, afterBirthday.minusDays(6)));
+        assertThat(student.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(body(student).get("signedAt").asText()).isEqualTo("2027-01-14T18:00:00Z");
+        assertThat(versions.findById(version.getId()).orElseThrow().getStatus())
+                .isEqualTo(AgreementVersion.Status.FULLY_SIGNED);
+        assertThat(activation.activate(version.getId())).isEqualTo(LocalDate.of(2027, 1, 21));
     }
 
     @Test
