@@ -35,6 +35,7 @@ public class AgreementVersion {
     private Status status;
     private Instant createdAt;
     private String createdBy;
+    private Instant sentAt;
     private Instant fullySignedAt;
     private int signatureCount;
     /** AGR-07: after a principal's decision to revise, the day this version's signing window counts from. */
@@ -59,9 +60,10 @@ public class AgreementVersion {
         this.createdBy = createdBy;
     }
 
-    void sendForSignature(LocalDate windowFrom) {
+    void sendForSignature(Instant at, LocalDate windowFrom) {
         requireOpen();
         status = Status.SENT_FOR_SIGNATURE;
+        sentAt = at;
         signingWindowFrom = windowFrom;
     }
 
@@ -122,6 +124,11 @@ public class AgreementVersion {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    /** When it went out for signature; nobody can have signed it before (AGR-08). */
+    public Instant getSentAt() {
+        return sentAt;
     }
 
     public Instant getFullySignedAt() {

@@ -27,6 +27,12 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
     List<SigningLink> openForOtherVersions(@Param("agreementId") Long agreementId,
                                            @Param("versionId") Long versionId);
 
+    /** The signer's unused links to a version. */
+    @Query("""
+            select l from SigningLink l where l.agreementVersionId = :versionId and l.signerIdentity = :identity
+            and l.superseded = false and l.usedAt is null""")
+    List<SigningLink> openLinksOf(@Param("versionId") Long versionId, @Param("identity") String signerIdentity);
+
     /** Unused links of a withdrawn version: they stop working with it. */
     @Query("""
             select l from SigningLink l where l.agreementVersionId = :versionId and l.superseded = false
