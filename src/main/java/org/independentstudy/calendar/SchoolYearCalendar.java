@@ -36,6 +36,11 @@ public record SchoolYearCalendar(
         return "%d-%02d".formatted(start, (start + 1) % 100);
     }
 
+    /** The school year a date belongs to, July 1 to June 30 (EC 37200): 2026-07-15 gives {@code 2026-27}. */
+    static String labelOfDate(LocalDate date) {
+        return labelFor(date.getMonthValue() >= 7 ? date : date.minusYears(1));
+    }
+
     /** The label of the following school year: {@code 2025-26} gives {@code 2026-27}. */
     public static String nextLabel(String schoolYear) {
         int start = Integer.parseInt(schoolYear.substring(0, 4)) + 1;

@@ -96,6 +96,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // CAL-03: a school-day deadline the engine counts while handling the request (e.g. into a school year with
+        // no calendar) arrives wrapped; the request's transaction is rolled back, so it is the same 400
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchoolCalendarException outside) {
+                return outsideCalendar(outside);
+            }
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.",
                 "Internal error");
