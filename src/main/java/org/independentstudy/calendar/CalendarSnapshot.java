@@ -52,7 +52,8 @@ final class CalendarSnapshot {
         this.schoolDays = all.toArray(LocalDate[]::new);
     }
 
-    private static LocalDate[] schoolDaysOf(SchoolYearCalendar calendar) {
+    /** The weekdays from the first to the last day that are not non-instructional days, in order. */
+    static LocalDate[] schoolDaysOf(SchoolYearCalendar calendar) {
         Set<LocalDate> closed = new HashSet<>();
         calendar.nonInstructionalDays().forEach(day -> closed.add(day.date()));
         return calendar.firstDay().datesUntil(calendar.lastDay().plusDays(1))

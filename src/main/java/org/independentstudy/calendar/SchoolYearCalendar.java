@@ -30,6 +30,11 @@ public record SchoolYearCalendar(
                 .toList();
     }
 
+    /** The year's school days: the weekdays from the first to the last day that are not non-instructional. */
+    public int countSchoolDays() {
+        return CalendarSnapshot.schoolDaysOf(this).length;
+    }
+
     /** The label of the school year that starts with this first day: 2025-08-14 gives {@code 2025-26}. */
     public static String labelFor(LocalDate firstDay) {
         int start = firstDay.getYear();
