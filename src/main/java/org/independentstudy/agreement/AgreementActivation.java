@@ -1,8 +1,6 @@
 package org.independentstudy.agreement;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
@@ -22,18 +20,16 @@ public class AgreementActivation {
     private final StudentRepository students;
     private final SignatureDeadlines deadlines;
     private final CaseRecord caseRecord;
-    private final Clock clock;
 
     AgreementActivation(AgreementDrafting drafting, AgreementVersionRepository versions,
                         AgreementSignatures signatures, StudentRepository students, SignatureDeadlines deadlines,
-                        CaseRecord caseRecord, Clock clock) {
+                        CaseRecord caseRecord) {
         this.drafting = drafting;
         this.versions = versions;
         this.signatures = signatures;
         this.students = students;
         this.deadlines = deadlines;
         this.caseRecord = caseRecord;
-        this.clock = clock;
     }
 
     /** Moves the case to ACTIVE and returns the first independent-study day that counts. */
@@ -46,8 +42,7 @@ public class AgreementActivation {
                     + " is not fully signed; the case cannot become active");
         }
         AgreementContent content = version.content();
-        LocalDate lastSignatureDay = given.stream().map(AgreementSignature::getSignedAt)
-                .max(Comparator.naturalOrder()).orElseThrow().atZone(clock.getZone()).toLocalDate();
+        LocalDate lastSignatureDay = signatures.lastSignatureDay(given);
         Student student = students.findById(content.student().studentId()).orElseThrow();
         // AGR-09: for a minor the parent's signature is the permission for independent study
         if (!student.isAdultOn(lastSignatureDay)

@@ -188,7 +188,7 @@ public class AgreementDrafting {
     @Transactional
     public SignatureDeadline sendForSignature(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
-        version.sendForSignature();
+        version.sendForSignature(clock.instant());
         WrittenAgreement agreement = agreement(version.getAgreementId());
         AgreementContent content = version.content();
         // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
@@ -242,11 +242,11 @@ public class AgreementDrafting {
         AgreementContent.StudentParticulars particulars = new AgreementContent.StudentParticulars(student.getId(),
                 student.getStudentNumber(), student.fullName(), student.getAddress().singleLine(),
                 student.getGrade().code(), student.getBirthDate(), school.getName(), placementText);
-        // AGR-03 (4): the board-policy statement of the policy the placement was decided under
+        boolean courseBased = agreement.getProgram() == Placement.Program.COURSE_BASED;
+        // AGR-03 (4), AGR-04 (1, 10): the board-policy statement of the policy the placement was decided under
         AgreementContent.PolicyStatement statement = new AgreementContent.PolicyStatement(policy.getCode(),
                 policy.getTitle(), policy.getMaxAssignmentCalendarDays(), policy.getSatisfactoryProgressStatement(),
-                policy.getMissedAssignmentsForEvaluation());
-        boolean courseBased = agreement.getProgram() == Placement.Program.COURSE_BASED;
+                policy.getMissedAssignmentsForEvaluation(), courseBased ? policy.getCourseBasedPolicySummary() : null);
         return new AgreementContent(particulars, agreement.getKind(), agreement.getMasterAgreementId(),
                 agreement.getProgram().name(), agreement.isLongTerm(), draft.startDate(), draft.endDate(),
                 draft.submissionAndReporting(), draft.studyObjectivesAndMethods(), draft.evaluationMethods(),

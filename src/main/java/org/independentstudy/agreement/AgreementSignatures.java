@@ -1,7 +1,10 @@
 package org.independentstudy.agreement;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.independentstudy.errors.ConflictException;
@@ -40,11 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgreementSignatures {
 
     private static final int ATTEMPTS = 5;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private static final Logger log = LoggerFactory.getLogger(AgreementSignatures.class);
 
     private final AgreementVersionRepository versions;
     private final WrittenAgreementRepository agreements;
     private final AgreementSignatureRepository signatures;
+    private final PaperSignatureScanRepository scans;
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final StaffMemberRepository staff;
@@ -55,13 +60,15 @@ public class AgreementSignatures {
     private final SignerRequirements requirements;
 
     AgreementSignatures(AgreementVersionRepository versions, WrittenAgreementRepository agreements,
-                        AgreementSignatureRepository signatures, StudentRepository students,
+                        AgreementSignatureRepository signatures, PaperSignatureScanRepository scans,
+                        StudentRepository students,
                         GuardianRepository guardians, StaffMemberRepository staff, CaseRecord caseRecord,
                         ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
                         Clock clock) {
         this.versions = versions;
         this.agreements = agreements;
         this.signatures = signatures;
+        this.scans = scans;
         this.students = students;
         this.guardians = guardians;
         this.staff = staff;
@@ -73,19 +80,29 @@ public class AgreementSignatures {
     }
 
     /**
-     * Records one signature of the exact version given (AGR-08); idempotent per version, role and signer.
+     * Records one electronic signature, given now, of the exact version given (AGR-08); idempotent per version,
+     * role and signer.
      *
      * @param signerIdentity a {@link RequiredSigner#identity()}; for the special-education designee, the
      *                       username of the staff member signing
      */
     public SignatureOutcome sign(Long agreementVersionId, SignerRole role, String signerIdentity,
                                  SignatureMethod method) {
+        return sign(agreementVersionId, role, signerIdentity, SignatureGiven.electronic(method, clock.instant()));
+    }
+
+    /**
+     * Records one signature as it was given: electronically now, or in person or on paper as staff record it
+     * (AGR-06); the signers required are those of the day it was given. Idempotent per version, role and signer.
+     */
+    public SignatureOutcome sign(Long agreementVersionId, SignerRole role, String signerIdentity,
+                                 SignatureGiven given) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return signOnce(agreementVersionId, role, signerIdentity, method);
+            return signOnce(agreementVersionId, role, signerIdentity, given);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(s -> signOnce(agreementVersionId, role, signerIdentity, method));
+                return transactions.execute(s -> signOnce(agreementVersionId, role, signerIdentity, given));
             } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
                 // another signature of this version committed first: try again, seeing it
                 if (attempt == ATTEMPTS) {
@@ -97,8 +114,7 @@ public class AgreementSignatures {
         }
     }
 
-    private SignatureOutcome signOnce(Long versionId, SignerRole role, String signerIdentity,
-                                      SignatureMethod method) {
+    private SignatureOutcome signOnce(Long versionId, SignerRole role, String signerIdentity, SignatureGiven given) {
         AgreementVersion version = version(versionId);
         if (version.isSuperseded()) {
             return SignatureOutcome.VERSION_SUPERSEDED;
@@ -109,26 +125,36 @@ public class AgreementSignatures {
         if (signatures.existsByAgreementVersionIdAndSignerRoleAndSignerIdentity(versionId, role, signerIdentity)) {
             return SignatureOutcome.ALREADY_SIGNED;
         }
-        List<RequiredSigner> required = requiredSigners(version, LocalDate.now(clock));
-        Optional<RequiredSigner> signer = required.stream()
+        Optional<RequiredSigner> signer = requiredSigners(version, dayOf(given.signedAt())).stream()
                 .filter(r -> r.role() == role && (r.identity() == null || r.identity().equals(signerIdentity)))
                 .findFirst();
         if (signer.isEmpty()) {
             return SignatureOutcome.NOT_A_REQUIRED_SIGNER;
         }
         String name = signer.get().identity() == null ? staffName(signerIdentity) : signer.get().name();
-        signatures.saveAndFlush(new AgreementSignature(version, role, signerIdentity, name, method, clock.instant()));
+        PaperSignatureScan scan = given.paperScan() == null ? null : scans.save(new PaperSignatureScan(versionId,
+                given.paperScan().fileName(), given.paperScan().content(), given.paperScan().sha256(),
+                clock.instant(), given.recordedBy()));
+        AgreementSignature signature = signatures.saveAndFlush(new AgreementSignature(version, role, signerIdentity,
+                name, given, given.recordedBy() == null ? null : staffName(given.recordedBy()), clock.instant(), scan));
         version.countSignature();
         versions.saveAndFlush(version);
         Long caseId = agreementOf(version).getCaseId();
         caseRecord.append(caseId, CaseEvent.underRule("AGR-08", "agreementSigned", name + " signed version "
-                + version.getVersionNumber() + " of the written agreement as " + role + " by " + method
-                + " (SHA-256 " + version.getContentSha256() + ")"));
+                + version.getVersionNumber() + " of the written agreement as " + role + " on "
+                + WHEN.format(given.signedAt().atZone(clock.getZone())) + ", " + signature.howSigned()
+                + (scan == null ? "" : "; scan '" + scan.getFileName() + "' has SHA-256 " + scan.getSha256())
+                + " (agreement SHA-256 " + version.getContentSha256() + ")"));
         List<AgreementSignature> all = signatures.findByAgreementVersionIdOrderById(versionId);
-        if (role.isFamily() && allSigned(required.stream().filter(r -> r.role().isFamily()).toList(), all)) {
-            events.publishEvent(new FamilySignaturesComplete(versionId));
+        // complete or not as of the last signature given: one recorded afterwards may have been given earlier
+        List<RequiredSigner> requiredAtLast = requiredSigners(version, lastSignatureDay(all));
+        if (role.isFamily()) {
+            events.publishEvent(new FamilySignatureRecorded(versionId, signerIdentity, given.method()));
+            if (allSigned(requiredAtLast.stream().filter(r -> r.role().isFamily()).toList(), all)) {
+                events.publishEvent(new FamilySignaturesComplete(versionId));
+            }
         }
-        if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED && allSigned(required, all)) {
+        if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED && allSigned(requiredAtLast, all)) {
             version.markFullySigned(clock.instant());
             caseRecord.append(caseId, CaseEvent.underRule("AGR-09", "agreementFullySigned", "Version "
                     + version.getVersionNumber() + " of the written agreement carries every required signature"));
@@ -170,6 +196,15 @@ public class AgreementSignatures {
                 .orElseThrow(() -> new NotFoundException("No student " + content.student().studentId()));
         return requirements.requiredOn(content, student, guardians.findByStudentIdOrderById(student.getId()),
                 signingDate);
+    }
+
+    /** AGR-07, AGR-09: the day of the last signature given, from which the agreement counts as signed. */
+    public LocalDate lastSignatureDay(List<AgreementSignature> given) {
+        return dayOf(given.stream().map(AgreementSignature::getSignedAt).max(Comparator.naturalOrder()).orElseThrow());
+    }
+
+    private LocalDate dayOf(Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalDate();
     }
 
     static boolean allSigned(List<RequiredSigner> required, List<AgreementSignature> given) {

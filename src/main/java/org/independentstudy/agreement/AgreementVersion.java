@@ -34,6 +34,7 @@ public class AgreementVersion {
     private Status status;
     private Instant createdAt;
     private String createdBy;
+    private Instant sentAt;
     private Instant fullySignedAt;
     private int signatureCount;
     /** Every signature bumps it, so two signers deciding "fully signed?" at once cannot both miss the other. */
@@ -54,9 +55,10 @@ public class AgreementVersion {
         this.createdBy = createdBy;
     }
 
-    void sendForSignature() {
+    void sendForSignature(Instant at) {
         requireOpen();
         status = Status.SENT_FOR_SIGNATURE;
+        sentAt = at;
     }
 
     void supersede() {
@@ -112,6 +114,11 @@ public class AgreementVersion {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    /** When it went out for signature; nobody can have signed it before (AGR-08). */
+    public Instant getSentAt() {
+        return sentAt;
     }
 
     public Instant getFullySignedAt() {

@@ -22,6 +22,12 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
     List<SigningLink> openForOtherVersions(@Param("agreementId") Long agreementId,
                                            @Param("versionId") Long versionId);
 
+    /** The signer's unused links to a version. */
+    @Query("""
+            select l from SigningLink l where l.agreementVersionId = :versionId and l.signerIdentity = :identity
+            and l.superseded = false and l.usedAt is null""")
+    List<SigningLink> openLinksOf(@Param("versionId") Long versionId, @Param("identity") String signerIdentity);
+
     /** Links of a version still waiting for their signer (AGR-07 reminders). */
     @Query("""
             select l from SigningLink l where l.agreementVersionId = :versionId and l.superseded = false

@@ -59,12 +59,26 @@ class SigningLinks {
             if (signer.email() == null || signer.email().isBlank()) {
                 caseRecord.append(request.caseId(), CaseEvent.underRule("AGR-08", "signingLinkNotSent",
                         signer.name() + " (" + signer.role() + ") has no e-mail address: no signing link for "
-                                + "agreement version " + request.agreementVersionId() + "; sign in person"));
+                                + "agreement version " + request.agreementVersionId() + "; staff record the signature in person or on paper"));
                 continue;
             }
             issued.add(repository.save(new SigningLink(request, signer, now, expiry, tokens)));
         }
         return issued;
+    }
+
+    /**
+     * AGR-08: the signer's signature is on record, given some other way (in person, on paper): their unused link
+     * stops working. Runs in the signing transaction.
+     */
+    @Transactional
+    public void withdrawOpenLinks(Long agreementVersionId, String signerIdentity, String howSigned) {
+        for (SigningLink link : repository.openLinksOf(agreementVersionId, signerIdentity)) {
+            link.supersede();
+            caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkWithdrawn",
+                    "Signing link of " + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
+                            + agreementVersionId + " withdrawn: signed " + howSigned));
+        }
     }
 
     @Transactional(readOnly = true)

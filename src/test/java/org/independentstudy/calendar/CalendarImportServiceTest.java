@@ -6,6 +6,7 @@ import static org.independentstudy.calendar.CalendarImportService.Confirmation.G
 import static org.independentstudy.calendar.CalendarImportService.Confirmation.NOT_GIVEN;
 import static org.independentstudy.calendar.CalendarImportService.ExistingYear.REPLACE;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The import service on the real Flyway schema (H2, hibernate validate): a JPA slice, not the whole application.
- * The demo files are not imported here (no startup importer in the slice).
+ * The demo files are imported here only by the startup importer made by hand (none runs in the slice).
  */
 @DataJpaTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -36,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
         "spring.jpa.hibernate.ddl-auto=validate"})
 class CalendarImportServiceTest {
 
+    private static final List<String> DEMO_CALENDARS = List.of("classpath:calendars/demo-usd-2025-26.csv",
+            "classpath:calendars/demo-usd-2026-27.ics");
     private static final String YEAR_2025 = """
             date,kind,description
             2025-08-14,FIRST_DAY,First day
@@ -52,6 +55,8 @@ class CalendarImportServiceTest {
     private SchoolCalendar schoolCalendar;
     @Autowired
     private SchoolCalendarLoader loader;
+    @Autowired
+    private ResourceLoader resourceLoader;
 
     @Test
     @DisplayName("CAL-01 an imported calendar is stored with who and when and loaded for arithmetic; a re-import with another school-day count replaces it only when confirmed")
@@ -139,11 +144,7 @@ class CalendarImportServiceTest {
     void startupImportNeedsNoConfirmation(@TempDir Path folder) throws Exception {
         repository.deleteAll();
         Path file = Files.write(folder.resolve("district.ics"), withEvent(DemoCalendars.GOOGLE_EXPORT_2025_26, "20250909", "Admission Day"));
-        CalendarStartupImporter startup = new CalendarStartupImporter(
-                new CalendarProperties(List.of(file.toUri().toString())), importService, repository, loader,
-                new DefaultResourceLoader());
-
-        startup.afterSingletonsInstantiated();
+        startupImport(new CalendarProperties(List.of(file.toUri().toString()), List.of()), false);
 
         assertThat(repository.findAll()).singleElement().satisfies(stored -> {
             assertThat(stored.getSchoolYear()).isEqualTo("2025-26");
@@ -178,6 +179,48 @@ class CalendarImportServiceTest {
         assertThatThrownBy(() -> importService.importFile("calendar.xlsx", null, new byte[0], "admin1", REPLACE,
                 GIVEN))
                 .hasMessageContaining("unsupported file type");
+    }
+
+    @Test
+    @DisplayName("CAL-01 with demo data on, the demo calendars are imported at startup after the district's files; a year the district stored is never overwritten")
+    void demoCalendarsAtStartup(@TempDir Path folder) throws IOException {
+        Path district2026 = Files.writeString(folder.resolve("district-2026-27.csv"), """
+                date,kind,description
+                2026-08-19,FIRST_DAY,First day
+                2027-01-21,SEMESTER_2_START,Semester 2
+                2027-06-10,LAST_DAY,Last day
+                """);
+        CalendarProperties onlyDemo = new CalendarProperties(List.of(), DEMO_CALENDARS);
+        CalendarProperties districtAndDemo = new CalendarProperties(List.of(district2026.toUri().toString()),
+                DEMO_CALENDARS);
+
+        repository.deleteAll();
+        startupImport(onlyDemo, false);
+        assertThat(storedSources()).as("demo data off").isEmpty();
+
+        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1", REPLACE, NOT_GIVEN);
+        startupImport(districtAndDemo, true);
+        assertThat(storedSources()).containsExactly(
+                "2025-26 district.csv admin1",
+                "2026-27 " + district2026.toUri() + " " + CalendarStartupImporter.IMPORTED_BY);
+
+        repository.deleteAll();
+        startupImport(onlyDemo, true);
+        assertThat(storedSources()).containsExactly(
+                "2025-26 classpath:calendars/demo-usd-2025-26.csv " + CalendarStartupImporter.IMPORTED_BY,
+                "2026-27 classpath:calendars/demo-usd-2026-27.ics " + CalendarStartupImporter.IMPORTED_BY);
+        assertThat(schoolCalendar.isSchoolDay(LocalDate.parse("2026-11-11"))).as("Veterans Day").isFalse();
+    }
+
+    private void startupImport(CalendarProperties properties, boolean demoData) {
+        new CalendarStartupImporter(properties, importService, repository, loader, resourceLoader, demoData)
+                .afterSingletonsInstantiated();
+    }
+
+    private List<String> storedSources() {
+        return repository.findAllByOrderByFirstDayAsc().stream()
+                .map(stored -> stored.getSchoolYear() + " " + stored.getSource() + " " + stored.getImportedBy())
+                .toList();
     }
 
     private static byte[] bytes(String text) {

@@ -20,6 +20,7 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RecordedFamilySignatures;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -253,6 +254,28 @@ class FamilySigningLinkTest {
 
         assertThat(statusOfSigning(edited.parentToken(mail), parentName)).isEqualTo(HttpStatus.OK);
         assertThat(scenario.signaturesOf(edited)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("AGR-08 a parent whose signature staff recorded in person can no longer sign with the e-mailed link (410); the student's link still works")
+    void linkEndsWhenSignedInPerson() {
+        Sent sent = scenario.sendToFamily("S100019");
+        String parentToken = sent.parentToken(mail);
+        setClock(DECEMBER_FIRST.plusHours(1));
+
+        assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", sent.caseId(), RecordedFamilySignatures
+                .statement(1, sent.parent().getId(), DECEMBER_FIRST.plusMinutes(30))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        assertThat(statusOfPage(parentToken)).isEqualTo(HttpStatus.GONE);
+        assertThat(statusOfSigning(parentToken, sent.parent().getFullName())).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(sent)).singleElement().extracting(AgreementSignature::getMethod)
+                .isEqualTo(SignatureMethod.IN_PERSON);
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkWithdrawn"))
+                .singleElement().extracting(TimelineEntry::getDescription).asString()
+                .startsWith("Signing link of " + sent.parent().getFullName() + " (PARENT_OR_GUARDIAN)")
+                .endsWith("withdrawn: signed in person");
+        assertThat(statusOfPage(sent.studentToken(mail))).isEqualTo(HttpStatus.OK);
     }
 
     @Test

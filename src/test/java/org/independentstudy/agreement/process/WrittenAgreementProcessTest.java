@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,9 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.support.Api;
 import org.independentstudy.support.DraftFormVariables;
+import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RecordedFamilySignatures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -187,11 +190,39 @@ class WrittenAgreementProcessTest {
     }
 
     @Test
+    @DisplayName("AGR-06 AGR-09 a family without e-mail signs in person and on paper: the process leaves awaitFamilySignatures as with links, and the signed agreement activates the case")
+    void familyWithoutEmailSignsInPersonAndOnPaper() {
+        scenarios.familyWithoutEmail("S300701", "Elena Mendez");
+        Scenario scenario = start("S300701", FamilyRequest.PreferredPlacement.LONG_TERM);
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+        Long parentId = signatures.requiredSigners(versionOf(scenario), START).stream()
+                .filter(r -> r.role() == SignerRole.PARENT_OR_GUARDIAN).findFirst().orElseThrow().guardianId();
+        ZonedDateTime now = NOW.atZone(FixedEngineClock.DISTRICT);
+
+        assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", scenario.caseId(),
+                RecordedFamilySignatures.statement(1, parentId, now)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(scenario.process()).isWaitingAt("awaitFamilySignatures");
+        assertThat(RecordedFamilySignatures.onPaper(rest, "teacher", scenario.caseId(),
+                RecordedFamilySignatures.statement(1, null, now), "student-signature.pdf",
+                RecordedFamilySignatures.SCAN).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(scenario.process()).isNotWaitingAt("awaitFamilySignatures").isWaitingAt("signAsTeacher");
+
+        signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
+        runDueJobs(scenario);
+        assertThat(scenario.process()).isEnded().hasPassed("awaitFamilySignatures", "activateAgreement");
+        assertThat(caseRecord.get(scenario.caseId()).getPhase()).isEqualTo(CasePhase.ACTIVE);
+        assertThat(signatures.signaturesOf(versionOf(scenario))).extracting(AgreementSignature::getMethod)
+                .containsExactly(SignatureMethod.IN_PERSON, SignatureMethod.PAPER, SignatureMethod.TASKLIST);
+    }
+
+    @Test
     @DisplayName("AGR-06 a course-based agreement of a student with an IEP: each course teacher and the special-education designee sign in Tasklist")
     void courseTeachersAndSpecialEducationSignInTasklist() {
         Scenario scenario = start("S100013", FamilyRequest.PreferredPlacement.COURSE_BASED);
-        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", "Algebra I | Mathematics | teacher2 | 5\n"
-                + "English 11 | English | teacher | 5"));
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher",
+                "Algebra I | Mathematics | teacher2 | 5 | 2027-01-11 | 2027-03-26 | Linear equations and functions\n"
+                + "English 11 | English | teacher | 5 | 2027-01-11 | 2027-03-26 | Argumentative essays"));
 
         assertThat(tasks(scenario, "signAsTeacher")).hasSize(2);
         List<Task> designee = tasks(scenario, "signAsSpecialEducationDesignee");

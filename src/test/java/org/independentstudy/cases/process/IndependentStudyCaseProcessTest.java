@@ -221,7 +221,8 @@ class IndependentStudyCaseProcessTest {
         first.placement = PreferredPlacement.COURSE_BASED;
         ProcessInstance placed = start(first.asStartForm());
         String businessKey = caseIdOf(placed).toString();
-        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses", "English 1 | English | teacher | 5",
+        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
+                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
                 "progressMeasurement", "Per unit; evaluation after three missed assignments"));
         runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
                 .setVariable("placementLastDay", "2026-10-01").setVariable("placementEndReason", "DISENROLLED")
