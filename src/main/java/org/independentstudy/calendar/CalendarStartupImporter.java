@@ -52,7 +52,9 @@ public class CalendarStartupImporter implements SmartInitializingSingleton {
                 log.info("Calendar {} is already stored; {} not imported", schoolYear, location);
                 continue;
             }
-            importService.save(parsed, location, IMPORTED_BY, CalendarImportService.ExistingYear.REJECT);
+            // listing a file in the configuration is the operator's confirmation: start-up never waits for a person
+            importService.save(parsed, location, IMPORTED_BY, CalendarImportService.ExistingYear.REJECT,
+                    CalendarImportService.Confirmation.GIVEN);
         }
         log.info("School calendars loaded: {}", loader.reload().stream().map(SchoolYear::label).toList());
     }

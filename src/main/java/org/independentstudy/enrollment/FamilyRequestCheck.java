@@ -74,6 +74,8 @@ class FamilyRequestCheck {
         if (receivedOn.isAfter(today)) {
             errors.add("receivedOn", "the request date " + receivedOn + " is in the future");
         }
+        // CAL-03: the case's school-day deadlines count from the request date, a summer one from the next first day
+        onCalendar(errors, "receivedOn", () -> calendar.firstSchoolDayOnOrAfter(receivedOn));
         errors.require("receivedVia", request.receivedVia());
         errors.require("reason", request.reason());
         errors.require("preferredPlacement", request.preferredPlacement());
@@ -116,9 +118,10 @@ class FamilyRequestCheck {
             errors.add("requestedStart", "the requested start " + request.requestedStart()
                     + " is before the request date " + receivedOn);
         }
-        // CAL-03: a date no district calendar covers is an error, never a guess
-        boolean startCovered = coveredByCalendar(errors, "requestedStart", request.requestedStart());
-        coveredByCalendar(errors, "projectedEnd", request.projectedEnd());
+        // the placement's own days lie within a school year
+        boolean startCovered = onCalendar(errors, "requestedStart",
+                () -> calendar.schoolYearOf(request.requestedStart()));
+        onCalendar(errors, "projectedEnd", () -> calendar.schoolYearOf(request.projectedEnd()));
         if (!startCovered) {
             return null;
         }
@@ -130,12 +133,13 @@ class FamilyRequestCheck {
         return start;
     }
 
-    private boolean coveredByCalendar(Problems errors, String field, LocalDate date) {
+    /** CAL-03: a date no district calendar covers is an error naming the missing school year, never a guess. */
+    private static boolean onCalendar(Problems errors, String field, Runnable question) {
         try {
-            calendar.schoolYearOf(date);
+            question.run();
             return true;
         } catch (SchoolCalendarException e) {
-            errors.add(field, "CAL-03: " + e.getMessage());
+            errors.add("CAL-03", field, e.getMessage());
             return false;
         }
     }

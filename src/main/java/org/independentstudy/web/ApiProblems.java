@@ -3,6 +3,7 @@ package org.independentstudy.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.independentstudy.calendar.CalendarConfirmationRequiredException;
 import org.independentstudy.calendar.CalendarImportException;
 import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.errors.ConflictException;
@@ -57,6 +58,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * CAL-01: a calendar file in doubt is not saved; the answer carries its preview and says how to save it after
+     * checking (the same request with {@code confirm=true}).
+     */
+    @ExceptionHandler(CalendarConfirmationRequiredException.class)
+    ProblemDetail calendarNeedsConfirmation(CalendarConfirmationRequiredException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage() + ". Nothing was saved: check the "
+                + "preview, correct the file or repeat the import with confirm=true",
+                "Calendar import needs confirmation");
+        problem.setType(URI.create("urn:problem:calendar-confirmation-required"));
+        problem.setProperty("rule", "CAL-01");
+        problem.setProperty("confirmWith", "confirm=true");
+        problem.setProperty("preview", e.preview());
+        return problem;
+    }
+
     /** CAL-03: a date no district calendar covers is refused, never counted on plain weekdays. */
     @ExceptionHandler(SchoolCalendarException.class)
     ProblemDetail outsideCalendar(SchoolCalendarException e) {
@@ -97,6 +114,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // CAL-03: a school-day deadline the engine counts while handling the request (e.g. into a school year with
+        // no calendar) arrives wrapped; the failed command is rolled back, so it is the same 400
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchoolCalendarException outside) {
+                return outsideCalendar(outside);
+            }
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.",
                 "Internal error");

@@ -2,6 +2,9 @@ package org.independentstudy.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.independentstudy.calendar.CalendarImportService.Confirmation.GIVEN;
+import static org.independentstudy.calendar.CalendarImportService.Confirmation.NOT_GIVEN;
+import static org.independentstudy.calendar.CalendarImportService.ExistingYear.REPLACE;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,24 +59,36 @@ class CalendarImportServiceTest {
     private ResourceLoader resourceLoader;
 
     @Test
-    @DisplayName("CAL-01 an imported calendar is stored with who and when, loaded for arithmetic, and a re-import replaces it")
+    @DisplayName("CAL-01 an imported calendar is stored with who and when and loaded for arithmetic; a re-import with another school-day count replaces it only when confirmed")
     void importStoreAndReplace() {
         repository.deleteAll();
         CalendarImportResult first = importService.importFile("district.csv", "text/csv", bytes(YEAR_2025), "admin1",
-                CalendarImportService.ExistingYear.REPLACE);
+                REPLACE, NOT_GIVEN);
 
         assertThat(first.schoolYear()).isEqualTo("2025-26");
         assertThat(first.replaced()).isFalse();
+        assertThat(first.preview().replacesSchoolDays()).isNull();
         assertThat(schoolCalendar.isSchoolDay(LocalDate.parse("2025-09-01"))).isFalse();
 
         String withoutLaborDay = YEAR_2025.replace("2025-09-01,HOLIDAY,Labor Day\n", "");
         assertThatThrownBy(() -> importService.importFile("again.csv", null, bytes(withoutLaborDay), "admin2",
-                CalendarImportService.ExistingYear.REJECT))
+                CalendarImportService.ExistingYear.REJECT, GIVEN))
                 .isInstanceOf(CalendarImportException.class)
                 .hasMessageContaining("school year 2025-26 already has a calendar");
+        assertThatThrownBy(() -> importService.importFile("again.csv", null, bytes(withoutLaborDay), "admin2",
+                REPLACE, NOT_GIVEN))
+                .isInstanceOfSatisfying(CalendarConfirmationRequiredException.class, e -> {
+                    assertThat(e.preview().schoolDays()).isEqualTo(e.preview().replacesSchoolDays() + 1);
+                    assertThat(e.getMessage()).contains("again.csv: the 2025-26 calendar was not saved: the file has "
+                            + e.preview().schoolDays() + " school days; the stored 2025-26 calendar it replaces has "
+                            + e.preview().replacesSchoolDays());
+                });
+        assertThat(repository.findAll()).singleElement()
+                .satisfies(stored -> assertThat(stored.getImportedBy()).isEqualTo("admin1"));
+        assertThat(schoolCalendar.isSchoolDay(LocalDate.parse("2025-09-01"))).isFalse();
 
         CalendarImportResult second = importService.importFile("again.csv", null, bytes(withoutLaborDay), "admin2",
-                CalendarImportService.ExistingYear.REPLACE);
+                REPLACE, GIVEN);
 
         assertThat(second.replaced()).isTrue();
         assertThat(repository.findAll()).singleElement().satisfies(stored -> {
@@ -84,11 +100,71 @@ class CalendarImportServiceTest {
     }
 
     @Test
+    @DisplayName("CAL-01 a re-import with the same school-day count replaces the year without a confirmation")
+    void sameCountNeedsNoConfirmation() {
+        repository.deleteAll();
+        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1", REPLACE, NOT_GIVEN);
+        // Labor Day moved to the Tuesday by mistake and back: the count is the same, so nothing is in doubt
+        String movedHoliday = YEAR_2025.replace("2025-09-01,HOLIDAY", "2025-09-02,HOLIDAY");
+
+        CalendarImportResult result = importService.importFile("moved.csv", null, bytes(movedHoliday), "admin2",
+                REPLACE, NOT_GIVEN);
+
+        assertThat(result.replaced()).isTrue();
+        assertThat(result.preview().schoolDays()).isEqualTo(result.preview().replacesSchoolDays());
+        assertThat(schoolCalendar.isSchoolDay(LocalDate.parse("2025-09-02"))).isFalse();
+    }
+
+    @Test
+    @DisplayName("CAL-01 a published calendar with an unclassified event is previewed, and saved only when confirmed")
+    void unclassifiedEventNeedsConfirmation() {
+        repository.deleteAll();
+        byte[] withAdmissionDay = withEvent(DemoCalendars.GOOGLE_EXPORT_2025_26, "20250909", "Admission Day");
+
+        CalendarPreview preview = importService.preview("district.ics", null, withAdmissionDay);
+
+        assertThat(preview.confirmationNeeded()).isTrue();
+        assertThat(preview.replacesSchoolDays()).isNull();
+        assertThat(preview.confirmationReasons()).singleElement().asString()
+                .contains("1 event(s) say neither", "'Admission Day' on 2025-09-09");
+        assertThat(repository.count()).isZero();
+        assertThatThrownBy(() -> importService.importFile("district.ics", null, withAdmissionDay, "admin1", REPLACE,
+                NOT_GIVEN)).isInstanceOf(CalendarConfirmationRequiredException.class);
+        assertThat(repository.count()).isZero();
+
+        CalendarImportResult saved = importService.importFile("district.ics", null, withAdmissionDay, "admin1", REPLACE,
+                GIVEN);
+
+        assertThat(saved.preview().schoolDays()).isEqualTo(180);
+        assertThat(schoolCalendar.isSchoolDay(LocalDate.parse("2025-09-09"))).isTrue();
+    }
+
+    @Test
+    @DisplayName("CAL-01 the start-up import of a configured calendar file never waits for a confirmation")
+    void startupImportNeedsNoConfirmation(@TempDir Path folder) throws Exception {
+        repository.deleteAll();
+        Path file = Files.write(folder.resolve("district.ics"), withEvent(DemoCalendars.GOOGLE_EXPORT_2025_26, "20250909", "Admission Day"));
+        startupImport(new CalendarProperties(List.of(file.toUri().toString()), List.of()), false);
+
+        assertThat(repository.findAll()).singleElement().satisfies(stored -> {
+            assertThat(stored.getSchoolYear()).isEqualTo("2025-26");
+            assertThat(stored.getImportedBy()).isEqualTo(CalendarStartupImporter.IMPORTED_BY);
+        });
+    }
+
+    /** The resource's iCalendar text with one more all-day event before its end. */
+    private static byte[] withEvent(String resource, String date, String summary) {
+        String event = "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:" + date + "\r\nDTSTAMP:20250715T181512Z\r\nUID:added@test"
+                + "\r\nSUMMARY:" + summary + "\r\nEND:VEVENT\r\n";
+        return new String(DemoCalendars.resourceBytes(resource), StandardCharsets.UTF_8)
+                .replace("END:VCALENDAR", event + "END:VCALENDAR").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     @DisplayName("CAL-01 a calendar overlapping another stored school year, or of an unknown file type, is rejected")
     void overlapAndUnknownType() {
         repository.deleteAll();
-        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1",
-                CalendarImportService.ExistingYear.REPLACE);
+        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1", REPLACE, NOT_GIVEN);
         String overlapping = """
                 date,kind,description
                 2026-06-01,FIRST_DAY,First day
@@ -96,12 +172,12 @@ class CalendarImportServiceTest {
                 2027-05-28,LAST_DAY,Last day
                 """;
 
-        assertThatThrownBy(() -> importService.importFile("next.csv", null, bytes(overlapping), "admin1",
-                CalendarImportService.ExistingYear.REPLACE))
+        assertThatThrownBy(() -> importService.importFile("next.csv", null, bytes(overlapping), "admin1", REPLACE,
+                GIVEN))
                 .isInstanceOf(CalendarImportException.class)
                 .hasMessageContaining("2026-27 (2026-06-01..2027-05-28) overlaps the stored 2025-26");
-        assertThatThrownBy(() -> importService.importFile("calendar.xlsx", null, new byte[0], "admin1",
-                CalendarImportService.ExistingYear.REPLACE))
+        assertThatThrownBy(() -> importService.importFile("calendar.xlsx", null, new byte[0], "admin1", REPLACE,
+                GIVEN))
                 .hasMessageContaining("unsupported file type");
     }
 
@@ -122,8 +198,7 @@ class CalendarImportServiceTest {
         startupImport(onlyDemo, false);
         assertThat(storedSources()).as("demo data off").isEmpty();
 
-        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1",
-                CalendarImportService.ExistingYear.REPLACE);
+        importService.importFile("district.csv", null, bytes(YEAR_2025), "admin1", REPLACE, NOT_GIVEN);
         startupImport(districtAndDemo, true);
         assertThat(storedSources()).containsExactly(
                 "2025-26 district.csv admin1",

@@ -58,7 +58,7 @@ class EnrolledPlacementsTest {
         Map<LocalDate, LocalDate> startsByRequest = Map.of(LocalDate.of(2026, 9, 12), LocalDate.of(2026, 9, 14),
                 LocalDate.of(2026, 9, 7), LocalDate.of(2026, 9, 8));
         startsByRequest.forEach((asked, schoolDay) -> {
-            Long caseId = familyRequests.register(students.requestFor("S100019").dates(asked, end).build()).caseId();
+            Long caseId = familyRequests.register(students.requestFor("S100035").dates(asked, end).build()).caseId();
             assertThat(placements.placementOf(caseId).startDate()).isEqualTo(schoolDay);
             assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("requestedStartMoved"))
                     .singleElement().satisfies(e -> {
@@ -68,7 +68,7 @@ class EnrolledPlacementsTest {
                     });
         });
 
-        Long onSchoolDay = familyRequests.register(students.requestFor("S100019")
+        Long onSchoolDay = familyRequests.register(students.requestFor("S100035")
                 .dates(LocalDate.of(2026, 9, 14), end).build()).caseId();
         assertThat(placements.placementOf(onSchoolDay).startDate()).isEqualTo(LocalDate.of(2026, 9, 14));
         assertThat(caseRecord.timelineOf(onSchoolDay)).extracting(TimelineEntry::getStep)

@@ -167,7 +167,7 @@ class FamilySigningLinkTest {
     @Test
     @DisplayName("AGR-07 a reminder the mail server does not take is not on the record as sent: it is marked failed on the link and sent on retry")
     void failedReminderIsNotRecordedAsSent() {
-        Sent sent = scenario.sendToFamily("S100032");
+        Sent sent = scenario.sendToFamily("S100036");
         setClock(DECEMBER_FIRST.plusDays(15));
         mail.stop();
         invitations.remindFamilySigners(sent.versionId(), Set.of("guardian:" + sent.parent().getId()));
