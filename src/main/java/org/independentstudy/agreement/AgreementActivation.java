@@ -32,9 +32,13 @@ public class AgreementActivation {
         this.caseRecord = caseRecord;
     }
 
-    /** Moves the case to ACTIVE and returns the first independent-study day that counts. */
+    /** The days of an active placement: the first that counts (AGR-07) and the agreement's last. */
+    public record ActiveDays(LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /** Moves the case to ACTIVE and returns its days: from the first that counts to the agreement's last. */
     @Transactional
-    public LocalDate activate(Long agreementVersionId) {
+    public ActiveDays activate(Long agreementVersionId) {
         AgreementVersion version = versions.findById(agreementVersionId).orElseThrow();
         List<AgreementSignature> given = signatures.signaturesOf(agreementVersionId);
         if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED || given.isEmpty()) {
@@ -58,6 +62,6 @@ public class AgreementActivation {
                 "Written agreement version " + version.getVersionNumber() + " fully signed; independent study is "
                         + "active from " + firstDay + ". " + countable.explanation())
                 .withPolicy(content.policy().policyCode()));
-        return firstDay;
+        return new ActiveDays(firstDay, content.endDate());
     }
 }

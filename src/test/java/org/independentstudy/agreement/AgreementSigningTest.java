@@ -118,7 +118,7 @@ class AgreementSigningTest {
         assertThat(signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN,
                 RequiredSigner.guardianIdentity(parent.getId()), SignatureMethod.EMAIL_LINK))
                 .isEqualTo(SignatureOutcome.SIGNED);
-        assertThat(activation.activate(version.getId())).isEqualTo(START);
+        assertThat(activation.activate(version.getId()).firstDay()).isEqualTo(START);
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
         assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getStep)
                 .contains("agreementFullySigned", "independentStudyActivated");

@@ -157,7 +157,7 @@ class FamilySignatureRecordingTest {
         assertThat(body(student).get("signedAt").asText()).isEqualTo("2027-01-14T18:00:00Z");
         assertThat(versions.findById(version.getId()).orElseThrow().getStatus())
                 .isEqualTo(AgreementVersion.Status.FULLY_SIGNED);
-        assertThat(activation.activate(version.getId())).isEqualTo(LocalDate.of(2027, 1, 21));
+        assertThat(activation.activate(version.getId()).firstDay()).isEqualTo(LocalDate.of(2027, 1, 21));
     }
 
     @Test

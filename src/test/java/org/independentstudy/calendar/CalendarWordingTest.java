@@ -2,6 +2,8 @@ package org.independentstudy.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.independentstudy.people.School;
+import org.independentstudy.people.Student;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

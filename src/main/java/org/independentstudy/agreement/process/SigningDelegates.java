@@ -39,14 +39,21 @@ class SigningDelegates {
         };
     }
 
-    /** AGR-09: the fully signed agreement makes the case active from its first countable day (AGR-07). */
+    /**
+     * AGR-09: the fully signed agreement makes the case active from its first countable day (AGR-07); the case
+     * process closes it when the day after the agreement's last day begins.
+     */
     @Bean
     JavaDelegate activateAgreement(AgreementActivation activation, Clock clock) {
         return execution -> {
-            LocalDate firstDay = activation.activate(versionIdOf(execution));
-            execution.setVariable("independentStudyStartDate",
-                    Date.from(firstDay.atStartOfDay(clock.getZone()).toInstant()));
+            AgreementActivation.ActiveDays days = activation.activate(versionIdOf(execution));
+            execution.setVariable("independentStudyStartDate", startOf(days.firstDay(), clock));
+            execution.setVariable("placementEndsAt", startOf(days.lastDay().plusDays(1), clock));
         };
+    }
+
+    private static Date startOf(LocalDate day, Clock clock) {
+        return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
     }
 
     /** The logged-in user completing the task; the assignee when the engine runs without one. */
