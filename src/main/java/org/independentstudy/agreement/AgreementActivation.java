@@ -1,8 +1,6 @@
 package org.independentstudy.agreement;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
@@ -22,23 +20,25 @@ public class AgreementActivation {
     private final StudentRepository students;
     private final SignatureDeadlines deadlines;
     private final CaseRecord caseRecord;
-    private final Clock clock;
 
     AgreementActivation(AgreementDrafting drafting, AgreementVersionRepository versions,
                         AgreementSignatures signatures, StudentRepository students, SignatureDeadlines deadlines,
-                        CaseRecord caseRecord, Clock clock) {
+                        CaseRecord caseRecord) {
         this.drafting = drafting;
         this.versions = versions;
         this.signatures = signatures;
         this.students = students;
         this.deadlines = deadlines;
         this.caseRecord = caseRecord;
-        this.clock = clock;
     }
 
-    /** Moves the case to ACTIVE and returns the first independent-study day that counts. */
+    /** The days of an active placement: the first that counts (AGR-07) and the agreement's last. */
+    public record ActiveDays(LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /** Moves the case to ACTIVE and returns its days: from the first that counts to the agreement's last. */
     @Transactional
-    public LocalDate activate(Long agreementVersionId) {
+    public ActiveDays activate(Long agreementVersionId) {
         AgreementVersion version = versions.findById(agreementVersionId).orElseThrow();
         List<AgreementSignature> given = signatures.signaturesOf(agreementVersionId);
         if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED || given.isEmpty()) {
@@ -46,8 +46,7 @@ public class AgreementActivation {
                     + " is not fully signed; the case cannot become active");
         }
         AgreementContent content = version.content();
-        LocalDate lastSignatureDay = given.stream().map(AgreementSignature::getSignedAt)
-                .max(Comparator.naturalOrder()).orElseThrow().atZone(clock.getZone()).toLocalDate();
+        LocalDate lastSignatureDay = signatures.lastSignatureDay(given);
         Student student = students.findById(content.student().studentId()).orElseThrow();
         // AGR-09: for a minor the parent's signature is the permission for independent study
         if (!student.isAdultOn(lastSignatureDay)
@@ -55,17 +54,14 @@ public class AgreementActivation {
             throw new IllegalStateException("AGR-09: no parent, guardian or caregiver signed for the minor "
                     + student.fullName() + "; the case cannot become active");
         }
-        LocalDate firstDay = deadlines.firstCountableDay(content.longTerm(), content.startDate(), lastSignatureDay);
+        SignatureDeadlines.CountableDays countable = deadlines.countableDays(content.longTerm(), content.startDate(),
+                drafting.policyOf(agreementVersionId), lastSignatureDay);
+        LocalDate firstDay = countable.firstCountableDay();
         Long caseId = drafting.agreementOfVersion(agreementVersionId).getCaseId();
-        if (!firstDay.equals(content.startDate())) {
-            caseRecord.append(caseId, CaseEvent.underRule("AGR-07", "independentStudyStartMoved",
-                    "The long-term placement was fully signed on " + lastSignatureDay + ", after its planned first day "
-                            + content.startDate() + "; independent study starts on " + firstDay
-                            + " and no day before the last signature counts"));
-        }
         caseRecord.moveTo(caseId, CasePhase.ACTIVE, CaseEvent.underRule("AGR-09", "independentStudyActivated",
                 "Written agreement version " + version.getVersionNumber() + " fully signed; independent study is "
-                        + "active from " + firstDay).withPolicy(content.policy().policyCode()));
-        return firstDay;
+                        + "active from " + firstDay + ". " + countable.explanation())
+                .withPolicy(content.policy().policyCode()));
+        return new ActiveDays(firstDay, content.endDate());
     }
 }

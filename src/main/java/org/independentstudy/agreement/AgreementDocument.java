@@ -74,7 +74,7 @@ public class AgreementDocument {
             return required.stream().map(r -> given.stream()
                     .filter(s -> r.isSignedBy(s.getSignerRole(), s.getSignerIdentity())).findFirst()
                     .map(s -> new SignatureLine(r.role(), s.getSignerName(),
-                            WHEN.format(s.getSignedAt().atZone(zone)) + " (" + s.getMethod().label() + ")"))
+                            WHEN.format(s.getSignedAt().atZone(zone)) + " (" + s.howSigned() + ")"))
                     .orElse(new SignatureLine(r.role(), r.name(), "not yet signed"))).toList();
         }
     }

@@ -1,6 +1,7 @@
 package org.independentstudy.agreement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public class AgreementDrafting {
 
     private final WrittenAgreementRepository agreements;
     private final AgreementVersionRepository versions;
+    private final AgreementSignatureRepository signatures;
     private final StudentRepository students;
     private final SchoolRepository schools;
     private final DistrictPolicyRepository policies;
@@ -54,12 +56,13 @@ public class AgreementDrafting {
     private final Clock clock;
 
     AgreementDrafting(WrittenAgreementRepository agreements, AgreementVersionRepository versions,
-                      StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
+                      AgreementSignatureRepository signatures, StudentRepository students, SchoolRepository schools, DistrictPolicyRepository policies,
                       CaseRecord caseRecord, CurrentActor actor, SchoolCalendar schoolCalendar,
                       SupervisorCredentials credentials, SignatureDeadlines deadlines,
                       PreEnrollmentConference conference, ApplicationEventPublisher events, Clock clock) {
         this.agreements = agreements;
         this.versions = versions;
+        this.signatures = signatures;
         this.students = students;
         this.schools = schools;
         this.policies = policies;
@@ -157,18 +160,65 @@ public class AgreementDrafting {
     /** AGR-08: the agreement is to be edited; the version out for signature is withdrawn, its signatures kept. */
     @Transactional
     public void reopenForRevision(Long agreementVersionId, String reason) {
-        AgreementVersion version = version(agreementVersionId);
-        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
-            throw new ConflictException("Version " + version.getVersionNumber() + " of the agreement is "
-                    + version.getStatus() + "; only an agreement out for signature can be reopened");
-        }
-        version.supersede();
+        AgreementVersion version = withdraw(agreementVersionId);
         Long caseId = agreement(version.getAgreementId()).getCaseId();
         events.publishEvent(new AgreementRevisionRequested(caseId, agreementVersionId));
         caseRecord.append(caseId, CaseEvent.underRule("AGR-08",
                 "agreementReopenedForRevision", "Version " + version.getVersionNumber()
                         + " withdrawn for revision: " + reason + "; its signatures stay on record and the "
                         + "revised agreement must be signed again"));
+    }
+
+    /**
+     * ENR-02: the parent asked for a pre-enrollment conference, which comes before signing: refused once the family
+     * signed the case's current version; a version out for signature is withdrawn (signatures kept, family links
+     * revoked) and goes back to its drafter after the conference. An agreement still being drafted has nothing to
+     * hold.
+     */
+    @Transactional
+    public void holdForConference(Long caseId) {
+        Optional<AgreementVersion> current = currentVersionOfCase(caseId);
+        if (current.isEmpty()) {
+            return;
+        }
+        AgreementVersion version = current.get();
+        if (signatures.findByAgreementVersionIdOrderById(version.getId()).stream()
+                .anyMatch(signature -> signature.getSignerRole().isFamily())) {
+            throw new ConflictException("ENR-02: the family has signed version " + version.getVersionNumber()
+                    + " of the agreement of case " + caseId + "; a pre-enrollment conference is asked for before "
+                    + "signing");
+        }
+        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
+            return;
+        }
+        withdraw(version.getId());
+        events.publishEvent(new AgreementSigningHeld(caseId, version.getId()));
+        caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "signingHeldForConference", "Signing of version "
+                + version.getVersionNumber() + " of the written agreement put on hold: the parent asked for a "
+                + "pre-enrollment conference. Its signatures stay on record and its family signing links no longer "
+                + "work; after the conference the agreement goes back to its drafter and is sent for signature "
+                + "again"));
+    }
+
+    /** AGR-07: the placement ends without a signed agreement; the version out for signature is withdrawn. */
+    @Transactional
+    public void withdrawUnsigned(Long agreementVersionId) {
+        AgreementVersion version = withdraw(agreementVersionId);
+        caseRecord.append(agreement(version.getAgreementId()).getCaseId(), CaseEvent.underRule("AGR-07",
+                "agreementWithdrawn", "Version " + version.getVersionNumber() + " of the written agreement "
+                        + "withdrawn unsigned as the placement ends; its signatures stay on record and its family "
+                        + "signing links no longer work"));
+    }
+
+    private AgreementVersion withdraw(Long agreementVersionId) {
+        AgreementVersion version = version(agreementVersionId);
+        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
+            throw new ConflictException("Version " + version.getVersionNumber() + " of the agreement is "
+                    + version.getStatus() + "; only an agreement out for signature can be withdrawn");
+        }
+        version.supersede();
+        events.publishEvent(new AgreementVersionWithdrawn(agreementVersionId));
+        return version;
     }
 
     /** Every reason this version may not go to signature, each naming its rule; empty when it may. */
@@ -187,9 +237,12 @@ public class AgreementDrafting {
     /**
      * Sends a valid version for signature and records its deadline (AGR-07); the family's links go out once
      * this commits ({@link AgreementReadyForSignatures}).
+     *
+     * @param windowFrom the day a principal decided to have the agreement revised after a missed deadline; its
+     *                   signing window counts from that day when it is later than the first day; null if none
      */
     @Transactional
-    public SignatureDeadline sendForSignature(Long agreementVersionId) {
+    public SignatureDeadline sendForSignature(Long agreementVersionId, LocalDate windowFrom) {
         AgreementVersion version = version(agreementVersionId);
         WrittenAgreement agreement = agreement(version.getAgreementId());
         // ENR-02: the process waits for a pending conference before it sends (gateway conferencePending)
@@ -197,7 +250,7 @@ public class AgreementDrafting {
             throw new IllegalStateException("ENR-02: case " + agreement.getCaseId() + " waits for the "
                     + "pre-enrollment conference the parent asked for; its agreement is not sent for signature");
         }
-        version.sendForSignature();
+        version.sendForSignature(clock.instant(), windowFrom);
         AgreementContent content = version.content();
         // AGR-11, REC-05: the credential each assigned teacher holds is on the case record
         caseRecord.append(agreement.getCaseId(), CaseEvent.underRule("AGR-11", "teacherCredentialsRecorded",
@@ -212,12 +265,32 @@ public class AgreementDrafting {
         return deadline;
     }
 
-    /** AGR-07: when this version must be fully signed, under the policy its placement was decided by. */
+    /**
+     * AGR-07: when this version must be fully signed, under the policy its placement was decided by: counted from
+     * its first day, or from a principal's decision to revise when that is later (never a deadline already
+     * passed at the decision), and moved to the day a principal keeps waiting until.
+     */
     @Transactional(readOnly = true)
     public SignatureDeadline signatureDeadlineOf(Long agreementVersionId) {
-        AgreementContent content = version(agreementVersionId).content();
-        return deadlines.deadlineOf(content.longTerm(), content.startDate(),
-                policies.findById(content.policy().policyCode()).orElseThrow());
+        AgreementVersion version = version(agreementVersionId);
+        AgreementContent content = version.content();
+        DistrictPolicy policy = policyOf(version);
+        LocalDate windowFrom = version.getSigningWindowFrom();
+        SignatureDeadline deadline = windowFrom != null && windowFrom.isAfter(content.startDate())
+                ? deadlines.windowFrom(windowFrom, policy)
+                : deadlines.deadlineOf(content.longTerm(), content.startDate(), policy);
+        return version.getSigningExtendedUntil() == null ? deadline
+                : deadlines.waitingUntil(deadline, version.getSigningExtendedUntil());
+    }
+
+    /** The district policy the version's placement was decided under. */
+    @Transactional(readOnly = true)
+    public DistrictPolicy policyOf(Long agreementVersionId) {
+        return policyOf(version(agreementVersionId));
+    }
+
+    private DistrictPolicy policyOf(AgreementVersion version) {
+        return policies.findById(version.content().policy().policyCode()).orElseThrow();
     }
 
     /** The agreement the draft would make, unsaved: what the drafter reviews. */
@@ -250,11 +323,11 @@ public class AgreementDrafting {
         AgreementContent.StudentParticulars particulars = new AgreementContent.StudentParticulars(student.getId(),
                 student.getStudentNumber(), student.fullName(), student.getAddress().singleLine(),
                 student.getGrade().code(), student.getBirthDate(), school.getName(), placementText);
-        // AGR-03 (4): the board-policy statement of the policy the placement was decided under
+        boolean courseBased = agreement.getProgram() == Placement.Program.COURSE_BASED;
+        // AGR-03 (4), AGR-04 (1, 10): the board-policy statement of the policy the placement was decided under
         AgreementContent.PolicyStatement statement = new AgreementContent.PolicyStatement(policy.getCode(),
                 policy.getTitle(), policy.getMaxAssignmentCalendarDays(), policy.getSatisfactoryProgressStatement(),
-                policy.getMissedAssignmentsForEvaluation());
-        boolean courseBased = agreement.getProgram() == Placement.Program.COURSE_BASED;
+                policy.getMissedAssignmentsForEvaluation(), courseBased ? policy.getCourseBasedPolicySummary() : null);
         return new AgreementContent(particulars, agreement.getKind(), agreement.getMasterAgreementId(),
                 agreement.getProgram().name(), agreement.isLongTerm(), draft.startDate(), draft.endDate(),
                 draft.submissionAndReporting(), draft.studyObjectivesAndMethods(), draft.evaluationMethods(),

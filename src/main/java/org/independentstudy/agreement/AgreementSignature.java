@@ -32,19 +32,39 @@ public class AgreementSignature {
     private SignatureMethod method;
     private Instant signedAt;
     private String contentSha256;
+    /** AGR-06: the staff member who recorded an in-person (as its witness) or paper signature, and when. */
+    private String recordedBy;
+    private String recordedByName;
+    private Instant recordedAt;
+    private Long paperScanId;
 
     protected AgreementSignature() {
     }
 
     AgreementSignature(AgreementVersion version, SignerRole role, String identity, String name,
-                       SignatureMethod method, Instant signedAt) {
+                       SignatureGiven given, String recordedByName, Instant recordedAt, PaperSignatureScan scan) {
         this.agreementVersionId = version.getId();
         this.signerRole = role;
         this.signerIdentity = identity;
         this.signerName = name;
-        this.method = method;
-        this.signedAt = signedAt;
+        this.method = given.method();
+        this.signedAt = given.signedAt();
         this.contentSha256 = version.getContentSha256();
+        if (given.method().recordedByStaff()) {
+            this.recordedBy = given.recordedBy();
+            this.recordedByName = recordedByName;
+            this.recordedAt = recordedAt;
+        }
+        this.paperScanId = scan == null ? null : scan.getId();
+    }
+
+    /** The method in words, with the staff member who witnessed or recorded it: the record and the print say it. */
+    public String howSigned() {
+        return switch (method) {
+            case IN_PERSON -> method.label() + ", witnessed by " + recordedByName;
+            case PAPER -> method.label() + ", recorded by " + recordedByName;
+            case EMAIL_LINK, TASKLIST -> method.label();
+        };
     }
 
     public Long getId() {
@@ -77,5 +97,21 @@ public class AgreementSignature {
 
     public String getContentSha256() {
         return contentSha256;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public String getRecordedByName() {
+        return recordedByName;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public Long getPaperScanId() {
+        return paperScanId;
     }
 }

@@ -1,7 +1,10 @@
 package org.independentstudy.agreement;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.independentstudy.errors.ConflictException;
@@ -20,7 +23,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,11 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgreementSignatures {
 
     private static final int ATTEMPTS = 5;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private static final Logger log = LoggerFactory.getLogger(AgreementSignatures.class);
 
     private final AgreementVersionRepository versions;
     private final WrittenAgreementRepository agreements;
     private final AgreementSignatureRepository signatures;
+    private final PaperSignatureScanRepository scans;
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final StaffMemberRepository staff;
@@ -56,13 +60,15 @@ public class AgreementSignatures {
     private final SignerRequirements requirements;
 
     AgreementSignatures(AgreementVersionRepository versions, WrittenAgreementRepository agreements,
-                        AgreementSignatureRepository signatures, StudentRepository students,
+                        AgreementSignatureRepository signatures, PaperSignatureScanRepository scans,
+                        StudentRepository students,
                         GuardianRepository guardians, StaffMemberRepository staff, CaseRecord caseRecord,
                         ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
                         Clock clock) {
         this.versions = versions;
         this.agreements = agreements;
         this.signatures = signatures;
+        this.scans = scans;
         this.students = students;
         this.guardians = guardians;
         this.staff = staff;
@@ -74,19 +80,29 @@ public class AgreementSignatures {
     }
 
     /**
-     * Records one signature of the exact version given (AGR-08); idempotent per version, role and signer.
+     * Records one electronic signature, given now, of the exact version given (AGR-08); idempotent per version,
+     * role and signer.
      *
      * @param signerIdentity a {@link RequiredSigner#identity()}; for the special-education designee, the
      *                       username of the staff member signing
      */
     public SignatureOutcome sign(Long agreementVersionId, SignerRole role, String signerIdentity,
                                  SignatureMethod method) {
+        return sign(agreementVersionId, role, signerIdentity, SignatureGiven.electronic(method, clock.instant()));
+    }
+
+    /**
+     * Records one signature as it was given: electronically now, or in person or on paper as staff record it
+     * (AGR-06); the signers required are those of the day it was given. Idempotent per version, role and signer.
+     */
+    public SignatureOutcome sign(Long agreementVersionId, SignerRole role, String signerIdentity,
+                                 SignatureGiven given) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return signOnce(agreementVersionId, role, signerIdentity, method);
+            return signOnce(agreementVersionId, role, signerIdentity, given);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(s -> signOnce(agreementVersionId, role, signerIdentity, method));
+                return transactions.execute(s -> signOnce(agreementVersionId, role, signerIdentity, given));
             } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
                 // another signature of this version committed first: try again, seeing it
                 if (attempt == ATTEMPTS) {
@@ -98,8 +114,7 @@ public class AgreementSignatures {
         }
     }
 
-    private SignatureOutcome signOnce(Long versionId, SignerRole role, String signerIdentity,
-                                      SignatureMethod method) {
+    private SignatureOutcome signOnce(Long versionId, SignerRole role, String signerIdentity, SignatureGiven given) {
         AgreementVersion version = version(versionId);
         if (version.isSuperseded()) {
             return SignatureOutcome.VERSION_SUPERSEDED;
@@ -110,62 +125,41 @@ public class AgreementSignatures {
         if (signatures.existsByAgreementVersionIdAndSignerRoleAndSignerIdentity(versionId, role, signerIdentity)) {
             return SignatureOutcome.ALREADY_SIGNED;
         }
-        List<RequiredSigner> required = requiredSigners(version, LocalDate.now(clock));
-        Optional<RequiredSigner> signer = required.stream()
+        Optional<RequiredSigner> signer = requiredSigners(version, dayOf(given.signedAt())).stream()
                 .filter(r -> r.role() == role && (r.identity() == null || r.identity().equals(signerIdentity)))
                 .findFirst();
         if (signer.isEmpty()) {
             return SignatureOutcome.NOT_A_REQUIRED_SIGNER;
         }
         String name = signer.get().identity() == null ? staffName(signerIdentity) : signer.get().name();
-        signatures.saveAndFlush(new AgreementSignature(version, role, signerIdentity, name, method, clock.instant()));
+        PaperSignatureScan scan = given.paperScan() == null ? null : scans.save(new PaperSignatureScan(versionId,
+                given.paperScan().fileName(), given.paperScan().content(), given.paperScan().sha256(),
+                clock.instant(), given.recordedBy()));
+        AgreementSignature signature = signatures.saveAndFlush(new AgreementSignature(version, role, signerIdentity,
+                name, given, given.recordedBy() == null ? null : staffName(given.recordedBy()), clock.instant(), scan));
         version.countSignature();
         versions.saveAndFlush(version);
         Long caseId = agreementOf(version).getCaseId();
         caseRecord.append(caseId, CaseEvent.underRule("AGR-08", "agreementSigned", name + " signed version "
-                + version.getVersionNumber() + " of the written agreement as " + role + " by " + method
-                + " (SHA-256 " + version.getContentSha256() + ")"));
+                + version.getVersionNumber() + " of the written agreement as " + role + " on "
+                + WHEN.format(given.signedAt().atZone(clock.getZone())) + ", " + signature.howSigned()
+                + (scan == null ? "" : "; scan '" + scan.getFileName() + "' has SHA-256 " + scan.getSha256())
+                + " (agreement SHA-256 " + version.getContentSha256() + ")"));
         List<AgreementSignature> all = signatures.findByAgreementVersionIdOrderById(versionId);
-        if (role.isFamily() && allSigned(required.stream().filter(r -> r.role().isFamily()).toList(), all)) {
-            events.publishEvent(new FamilySignaturesComplete(versionId));
+        // complete or not as of the last signature given: one recorded afterwards may have been given earlier
+        List<RequiredSigner> requiredAtLast = requiredSigners(version, lastSignatureDay(all));
+        if (role.isFamily()) {
+            events.publishEvent(new FamilySignatureRecorded(versionId, signerIdentity, given.method()));
+            if (allSigned(requiredAtLast.stream().filter(r -> r.role().isFamily()).toList(), all)) {
+                events.publishEvent(new FamilySignaturesComplete(versionId));
+            }
         }
-        if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED && allSigned(required, all)) {
+        if (version.getStatus() != AgreementVersion.Status.FULLY_SIGNED && allSigned(requiredAtLast, all)) {
             version.markFullySigned(clock.instant());
             caseRecord.append(caseId, CaseEvent.underRule("AGR-09", "agreementFullySigned", "Version "
                     + version.getVersionNumber() + " of the written agreement carries every required signature"));
         }
         return SignatureOutcome.SIGNED;
-    }
-
-    /**
-     * ENR-02: the parent asked for a pre-enrollment conference, which comes before signing: refused once the family
-     * signed the case's current version; a version out for signature is withdrawn (its signatures stay on record)
-     * and goes back to its drafter after the conference. An agreement still being drafted has nothing to hold.
-     */
-    @Transactional
-    public void holdSigningForConference(Long caseId) {
-        Optional<AgreementVersion> current = agreements.findByCaseIdOrderByIdDesc(caseId).stream().findFirst()
-                .flatMap(agreement -> versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreement.getId()));
-        if (current.isEmpty()) {
-            return;
-        }
-        AgreementVersion version = current.get();
-        if (signatures.findByAgreementVersionIdOrderById(version.getId()).stream()
-                .anyMatch(signature -> signature.getSignerRole().isFamily())) {
-            throw new ConflictException("ENR-02: the family has signed version " + version.getVersionNumber()
-                    + " of the agreement of case " + caseId + "; a pre-enrollment conference is asked for before "
-                    + "signing");
-        }
-        if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {
-            return;
-        }
-        version.supersede();
-        versions.saveAndFlush(version);
-        caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "signingHeldForConference", "Signing of version "
-                + version.getVersionNumber() + " of the written agreement put on hold: the parent asked for a "
-                + "pre-enrollment conference. Its signatures stay on record; after the conference the agreement "
-                + "goes back to its drafter and is sent for signature again"));
-        events.publishEvent(new AgreementSigningHeld(caseId, version.getId()));
     }
 
     /** AGR-06: who must sign this version if it is signed on the given date. */
@@ -202,6 +196,15 @@ public class AgreementSignatures {
                 .orElseThrow(() -> new NotFoundException("No student " + content.student().studentId()));
         return requirements.requiredOn(content, student, guardians.findByStudentIdOrderById(student.getId()),
                 signingDate);
+    }
+
+    /** AGR-07, AGR-09: the day of the last signature given, from which the agreement counts as signed. */
+    public LocalDate lastSignatureDay(List<AgreementSignature> given) {
+        return dayOf(given.stream().map(AgreementSignature::getSignedAt).max(Comparator.naturalOrder()).orElseThrow());
+    }
+
+    private LocalDate dayOf(Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalDate();
     }
 
     static boolean allSigned(List<RequiredSigner> required, List<AgreementSignature> given) {

@@ -3,6 +3,7 @@ package org.independentstudy.agreement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.calendar.SchoolYear;
@@ -46,17 +47,49 @@ public class AgreementValidator {
     }
 
     private static void courseElements(AgreementContent content, List<String> problems) {
+        require(problems, content.policy().courseBasedSummary(), "AGR-04",
+                "the summary of the district's policies and procedures for course-based independent study (district policy "
+                        + content.policy().policyCode() + ")");
         require(problems, content.progressMeasurement(), "AGR-04",
-                "the learning objectives, how progress is measured and when an evaluation is required");
+                "how satisfactory educational progress is measured and when an evaluation is required");
         if (content.courses().isEmpty()) {
             problems.add("AGR-04: no course is listed");
         }
         for (AgreementContent.Course course : content.courses()) {
-            String name = blank(course.name()) ? "a course" : "course '" + course.name() + "'";
-            if (blank(course.name()) || blank(course.subject()) || blank(course.teacher())
-                    || blank(course.credits())) {
-                problems.add("AGR-04: " + name + " needs a name, subject, teacher and credits");
-            }
+            courseProblems(course, content.startDate(), content.endDate()).ifPresent(problems::add);
+        }
+    }
+
+    /** AGR-04 (2, 4): a course names its subject, teacher and credits, runs within the agreement, and says what is learnt. */
+    private static Optional<String> courseProblems(AgreementContent.Course course, LocalDate agreementStart,
+                                                   LocalDate agreementEnd) {
+        String name = blank(course.name()) ? "a course" : "course '" + course.name() + "'";
+        List<String> missing = new ArrayList<>();
+        missingIf(missing, blank(course.name()), "a name");
+        missingIf(missing, blank(course.subject()), "its subject");
+        missingIf(missing, blank(course.teacher()), "its teacher");
+        missingIf(missing, blank(course.credits()), "its credits");
+        missingIf(missing, course.startDate() == null, "its begin date");
+        missingIf(missing, course.endDate() == null, "its end date");
+        missingIf(missing, blank(course.learningObjectives()), "its learning objectives and expectations");
+        if (!missing.isEmpty()) {
+            return Optional.of("AGR-04: " + name + " needs " + String.join(", ", missing));
+        }
+        if (course.endDate().isBefore(course.startDate())) {
+            return Optional.of("AGR-04: " + name + " ends on " + course.endDate() + ", before it begins on "
+                    + course.startDate());
+        }
+        if (agreementStart != null && agreementEnd != null
+                && (course.startDate().isBefore(agreementStart) || course.endDate().isAfter(agreementEnd))) {
+            return Optional.of("AGR-04: " + name + " runs from " + course.startDate() + " to " + course.endDate()
+                    + ", outside the agreement (" + agreementStart + " to " + agreementEnd + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static void missingIf(List<String> missing, boolean isMissing, String element) {
+        if (isMissing) {
+            missing.add(element);
         }
     }
 
@@ -71,6 +104,11 @@ public class AgreementValidator {
         if (end.isBefore(start)) {
             problems.add("AGR-05: the end date " + end + " is before the begin date " + start);
             return;
+        }
+        // AGR-01: independent study never begins before the family asked for it (the placement's start)
+        if (start.isBefore(agreement.getPlacementStart())) {
+            problems.add("AGR-01: the begin date (startDate) " + start + " is before the family's requested start "
+                    + agreement.getPlacementStart());
         }
         // AGR-01: the agreement covers every day of the placement it is written for
         if (start.isAfter(agreement.getPlacementStart()) || end.isBefore(agreement.getPlacementEnd())) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,8 +35,13 @@ public class AgreementVersion {
     private Status status;
     private Instant createdAt;
     private String createdBy;
+    private Instant sentAt;
     private Instant fullySignedAt;
     private int signatureCount;
+    /** AGR-07: after a principal's decision to revise, the day this version's signing window counts from. */
+    private LocalDate signingWindowFrom;
+    /** AGR-07: the school day a principal keeps waiting until for this version's signatures. */
+    private LocalDate signingExtendedUntil;
     /** Every signature bumps it, so two signers deciding "fully signed?" at once cannot both miss the other. */
     @Version
     private long lockVersion;
@@ -54,9 +60,15 @@ public class AgreementVersion {
         this.createdBy = createdBy;
     }
 
-    void sendForSignature() {
+    void sendForSignature(Instant at, LocalDate windowFrom) {
         requireOpen();
         status = Status.SENT_FOR_SIGNATURE;
+        sentAt = at;
+        signingWindowFrom = windowFrom;
+    }
+
+    void extendSigningUntil(LocalDate day) {
+        signingExtendedUntil = day;
     }
 
     void supersede() {
@@ -114,11 +126,24 @@ public class AgreementVersion {
         return createdBy;
     }
 
+    /** When it went out for signature; nobody can have signed it before (AGR-08). */
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
     public Instant getFullySignedAt() {
         return fullySignedAt;
     }
 
     public int getSignatureCount() {
         return signatureCount;
+    }
+
+    LocalDate getSigningWindowFrom() {
+        return signingWindowFrom;
+    }
+
+    LocalDate getSigningExtendedUntil() {
+        return signingExtendedUntil;
     }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The canonical form of an agreement's content: JSON with sorted keys and ISO dates, so the same content
@@ -27,7 +24,7 @@ record CanonicalContent(String json, String sha256) {
     static CanonicalContent of(AgreementContent content) {
         try {
             String json = JSON.writeValueAsString(content);
-            return new CanonicalContent(json, sha256(json));
+            return new CanonicalContent(json, Sha256.hex(json.getBytes(StandardCharsets.UTF_8)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Agreement content cannot be written as JSON", e);
         }
@@ -38,15 +35,6 @@ record CanonicalContent(String json, String sha256) {
             return JSON.readValue(json, AgreementContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored agreement content is not readable", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

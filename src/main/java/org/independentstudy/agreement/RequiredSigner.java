@@ -9,12 +9,20 @@ package org.independentstudy.agreement;
  */
 public record RequiredSigner(SignerRole role, String identity, String name, String email) {
 
+    private static final String GUARDIAN = "guardian:";
+
     public static String studentIdentity(Long studentId) {
         return "student:" + studentId;
     }
 
     public static String guardianIdentity(Long guardianId) {
-        return "guardian:" + guardianId;
+        return GUARDIAN + guardianId;
+    }
+
+    /** The guardian record of a parent, guardian or caregiver who signs; null for everyone else. */
+    public Long guardianId() {
+        return identity != null && identity.startsWith(GUARDIAN) ? Long.valueOf(identity.substring(GUARDIAN.length()))
+                : null;
     }
 
     /** Whether the given signer, signing in the given role, is this required signer. */

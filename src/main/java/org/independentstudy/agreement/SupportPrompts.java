@@ -16,8 +16,8 @@ final class SupportPrompts {
             prompts.add("IEP: supports as the IEP provides; the special-education designee signs (AGR-06)");
         }
         if (student.hasSection504Plan()) {
-            prompts.add("Section 504 plan " + (agreement.getSection504PlanReference() == null ? ""
-                    : agreement.getSection504PlanReference() + " ") + ": the plan's accommodations (ENR-04)");
+            prompts.add("Section 504 plan" + (agreement.getSection504PlanReference() == null ? ""
+                    : " " + agreement.getSection504PlanReference()) + ": the plan's accommodations (ENR-04)");
         }
         if (student.isEnglishLearner()) {
             prompts.add("English learner: designated and integrated English language development");

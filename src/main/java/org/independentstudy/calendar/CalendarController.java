@@ -9,13 +9,13 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,7 +52,7 @@ public class CalendarController {
             SchoolYearCalendar calendar = entity.toCalendar();
             return new CalendarSummary(calendar.schoolYear(), calendar.firstDay(), calendar.lastDay(),
                     calendar.secondSemesterFirstDay(),
-                    schoolCalendar.countSchoolDays(calendar.firstDay(), calendar.lastDay()),
+                    calendar.countSchoolDays(),
                     calendar.nonInstructionalDays().size(), entity.getSource(), entity.getImportedAt(),
                     entity.getImportedBy());
         }).toList();
@@ -76,18 +76,31 @@ public class CalendarController {
 
     /**
      * Imports a .csv or .ics calendar (CAL-01); an existing year is replaced unless {@code replace=false}.
-     * Invalid files raise {@link CalendarImportException} naming the line or event.
+     * {@code dryRun=true} answers the preview (200) and saves nothing. A file in doubt (an unclassified event, or a
+     * school-day count that differs from the year it replaces) is saved only with {@code confirm=true}; without,
+     * the answer is a 409 problem carrying the preview. Invalid files raise {@link CalendarImportException}
+     * naming the line or event.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    public CalendarImportResult importCalendar(@RequestParam("file") MultipartFile file,
-                                               @RequestParam(defaultValue = "true") boolean replace,
-                                               Principal principal) {
+    public ResponseEntity<Object> importCalendar(@RequestParam("file") MultipartFile file,
+                                                 @RequestParam(defaultValue = "true") boolean replace,
+                                                 @RequestParam(defaultValue = "false") boolean dryRun,
+                                                 @RequestParam(defaultValue = "false") boolean confirm,
+                                                 Principal principal) {
+        byte[] content = read(file);
+        if (dryRun) {
+            return ResponseEntity.ok(importService.preview(file.getOriginalFilename(), file.getContentType(), content));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(importService.importFile(file.getOriginalFilename(),
+                file.getContentType(), content, principal == null ? "anonymous" : principal.getName(),
+                replace ? CalendarImportService.ExistingYear.REPLACE : CalendarImportService.ExistingYear.REJECT,
+                confirm ? CalendarImportService.Confirmation.GIVEN : CalendarImportService.Confirmation.NOT_GIVEN));
+    }
+
+    private static byte[] read(MultipartFile file) {
         try {
-            return importService.importFile(file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-                    principal == null ? "anonymous" : principal.getName(),
-                    replace ? CalendarImportService.ExistingYear.REPLACE : CalendarImportService.ExistingYear.REJECT);
+            return file.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the uploaded calendar", e);
         }

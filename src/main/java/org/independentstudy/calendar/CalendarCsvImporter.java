@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +28,12 @@ import org.springframework.stereotype.Component;
  *   <li>The header {@code date,kind,description} is required (UTF-8, optional BOM).</li>
  *   <li>{@code date} is ISO {@code yyyy-MM-dd}, or an inclusive range {@code yyyy-MM-dd..yyyy-MM-dd};
  *       weekends inside a range are skipped (they are never school days).</li>
- *   <li>{@code kind} is one of FIRST_DAY, LAST_DAY, SEMESTER_2_START (exactly once each, single days)
- *       or HOLIDAY, BREAK, STAFF_DAY, OTHER (non-instructional days); case-insensitive.</li>
+ *   <li>{@code kind} is one of FIRST_DAY, LAST_DAY, SEMESTER_2_START (exactly once each, single days),
+ *       HOLIDAY, BREAK, STAFF_DAY, OTHER (non-instructional days) or SCHOOL_DAY (an event on school days
+ *       that closes nothing); case-insensitive.</li>
  *   <li>{@code description} is the rest of the line (commas allowed); surrounding double quotes are removed.</li>
- *   <li>One file holds one school year; its label (e.g. 2025-26) comes from the first day.</li>
+ *   <li>One file holds one school year; its label (e.g. 2025-26) comes from the first day. A row is written
+ *       for this import, so a day outside the school year is an error.</li>
  * </ul>
  */
 @Component
@@ -50,7 +51,7 @@ public class CalendarCsvImporter implements CalendarFileImporter {
 
     @Override
     public ParsedCalendar parse(String source, InputStream content) {
-        CalendarDraft draft = new CalendarDraft(source);
+        CalendarDraft draft = new CalendarDraft(source, CalendarDraft.OutsideTheYear.REJECT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8))) {
             boolean headerSeen = false;
             int lineNumber = 0;
@@ -77,7 +78,7 @@ public class CalendarCsvImporter implements CalendarFileImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source, e);
         }
-        return new ParsedCalendar(draft.build(), List.of());
+        return draft.build();
     }
 
     private static void addRow(CalendarDraft draft, String line, String source, String where) {

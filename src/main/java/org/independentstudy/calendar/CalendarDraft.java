@@ -2,60 +2,93 @@ package org.independentstudy.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.independentstudy.calendar.ParsedCalendar.SchoolDayEvent;
+import org.independentstudy.calendar.ParsedCalendar.SkippedEvent;
 
 /**
  * Collects the entries of one calendar file, whatever its format, and checks them into a
- * {@link SchoolYearCalendar} (CAL-01). Every entry carries where it came from ("line 7",
- * "event 'Winter Break' (UID ...)") so that each error names it.
+ * {@link ParsedCalendar} (CAL-01). Every entry carries where it came from ("line 7",
+ * "event 'Winter Break' (UID ...)") so that each error names it, and every entry that closes no day is
+ * accounted for: as a school-day event, or skipped with its reason.
  */
 final class CalendarDraft {
+
+    /** What to do with the days of an entry that lie outside the school year the file describes. */
+    enum OutsideTheYear {
+        /** an error naming the entry: a CSV is written for this import */
+        REJECT,
+        /** skipped with the reason: a district's published calendar also shows the summer and its holidays */
+        SKIP
+    }
 
     private record Located(LocalDate date, String where) {
     }
 
-    private record Entry(LocalDate date, NonInstructionalDayKind kind, String description, String where) {
+    /** One entry covering {@code from..to} inclusive; {@code time} only for a timed school-day event. */
+    private record Entry(CalendarEntryKind kind, LocalDate from, LocalDate to, String event, String where,
+                         LocalTime time, String unclassifiedReason) {
+
+        List<LocalDate> days() {
+            return from.datesUntil(to.plusDays(1)).toList();
+        }
     }
 
     private final String source;
+    private final OutsideTheYear outsideTheYear;
     private Located firstDay;
     private Located lastDay;
     private Located secondSemesterFirstDay;
-    private final List<Entry> nonInstructional = new ArrayList<>();
+    private final List<Entry> closing = new ArrayList<>();
+    private final List<Entry> open = new ArrayList<>();
 
     /** @param source the file name, used when an error belongs to the whole file */
-    CalendarDraft(String source) {
+    CalendarDraft(String source, OutsideTheYear outsideTheYear) {
         this.source = source;
+        this.outsideTheYear = outsideTheYear;
     }
 
     /** Adds one entry covering {@code from..to} inclusive; boundaries must be single days. */
-    void add(CalendarEntryKind kind, LocalDate from, LocalDate to, String description, String where) {
+    void add(CalendarEntryKind kind, LocalDate from, LocalDate to, String event, String where) {
         if (to.isBefore(from)) {
             throw error(where, "ends (" + to + ") before it starts (" + from + ")");
         }
-        if (kind.nonInstructionalKind().isEmpty() && !from.equals(to)) {
+        if (kind.isBoundary() && !from.equals(to)) {
             throw error(where, kind + " must be a single day, not " + from + ".." + to);
         }
         switch (kind) {
             case FIRST_DAY -> firstDay = once(firstDay, kind, from, where);
             case LAST_DAY -> lastDay = once(lastDay, kind, from, where);
             case SEMESTER_2_START -> secondSemesterFirstDay = once(secondSemesterFirstDay, kind, from, where);
-            default -> {
-                // weekends are never school days, so a break's Saturdays and Sundays are not stored
-                for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                    if (!isWeekend(day)) {
-                        nonInstructional.add(new Entry(day, kind.nonInstructionalKind().orElseThrow(), description, where));
-                    }
-                }
-            }
+            case SCHOOL_DAY -> open.add(new Entry(kind, from, to, event, where, null, null));
+            default -> closing.add(new Entry(kind, from, to, event, where, null, null));
         }
     }
 
+    /** An event at a time of day: it closes nothing, so its day stays a school day. */
+    void addTimed(LocalDate day, LocalTime time, String event, String where) {
+        open.add(new Entry(CalendarEntryKind.SCHOOL_DAY, day, day, event, where, time, null));
+    }
+
+    /**
+     * An event nothing classifies: its school days stay school days, but the file may have meant to close them,
+     * so the preview names it and saving needs a confirmation.
+     */
+    void addUnclassified(LocalDate from, LocalDate to, String event, String where, String reason) {
+        if (to.isBefore(from)) {
+            throw error(where, "ends (" + to + ") before it starts (" + from + ")");
+        }
+        open.add(new Entry(null, from, to, event, where, null, reason));
+    }
+
     /** Checks the year as a whole (CAL-01) and returns it; the first error found is thrown. */
-    SchoolYearCalendar build() {
+    ParsedCalendar build() {
         requirePresent(firstDay, CalendarEntryKind.FIRST_DAY);
         requirePresent(lastDay, CalendarEntryKind.LAST_DAY);
         requirePresent(secondSemesterFirstDay, CalendarEntryKind.SEMESTER_2_START);
@@ -72,23 +105,85 @@ final class CalendarDraft {
             throw error(secondSemesterFirstDay.where(), "second semester start " + secondSemesterFirstDay.date()
                     + " is not after the first day " + firstDay.date() + " and on or before the last day " + lastDay.date());
         }
-        Map<LocalDate, Entry> byDate = new LinkedHashMap<>();
-        for (Entry entry : nonInstructional) {
-            if (entry.date().isBefore(firstDay.date()) || entry.date().isAfter(lastDay.date())) {
-                throw error(entry.where(), entry.date() + " is outside the school year "
-                        + firstDay.date() + ".." + lastDay.date());
-            }
-            // overlapping entries (a holiday inside a break) are one day off: the first entry names it
-            byDate.putIfAbsent(entry.date(), entry);
-        }
+        List<SkippedEvent> skipped = new ArrayList<>();
+        Map<LocalDate, Entry> closedBy = close(skipped);
         for (Located boundary : List.of(firstDay, secondSemesterFirstDay, lastDay)) {
-            requireSchoolDay(boundary, byDate);
+            requireSchoolDay(boundary, closedBy);
         }
-        List<NonInstructionalDay> days = byDate.values().stream()
-                .map(entry -> new NonInstructionalDay(entry.date(), entry.kind(), entry.description()))
+        List<SchoolDayEvent> schoolDayEvents = new ArrayList<>();
+        for (Entry entry : open) {
+            List<LocalDate> schoolDays = entry.days().stream().filter(day -> isSchoolDay(day, closedBy)).toList();
+            if (schoolDays.isEmpty()) {
+                skipped.add(skip(entry, closesNothingBecause(entry, closedBy), false));
+            } else if (entry.unclassifiedReason() != null) {
+                skipped.add(skip(entry, entry.unclassifiedReason() + "; " + describe(schoolDays)
+                        + " stay school days", true));
+            } else {
+                schoolDays.forEach(day -> schoolDayEvents.add(new SchoolDayEvent(day, entry.time(), entry.event())));
+            }
+        }
+        List<NonInstructionalDay> days = closedBy.entrySet().stream()
+                .map(day -> new NonInstructionalDay(day.getKey(), day.getValue().kind().nonInstructionalKind()
+                        .orElseThrow(), day.getValue().event()))
                 .toList();
-        return new SchoolYearCalendar(SchoolYearCalendar.labelFor(firstDay.date()), firstDay.date(),
-                lastDay.date(), secondSemesterFirstDay.date(), days);
+        SchoolYearCalendar calendar = new SchoolYearCalendar(SchoolYearCalendar.labelFor(firstDay.date()),
+                firstDay.date(), lastDay.date(), secondSemesterFirstDay.date(), days);
+        schoolDayEvents.sort(Comparator.comparing(SchoolDayEvent::date));
+        skipped.sort(Comparator.comparing(SkippedEvent::date));
+        return new ParsedCalendar(calendar, schoolDayEvents, skipped);
+    }
+
+    /**
+     * The weekdays the closing entries close, each with the first entry that closes it (a holiday inside a
+     * break is one day off); an entry that closes no day of the year is skipped with the reason.
+     */
+    private Map<LocalDate, Entry> close(List<SkippedEvent> skipped) {
+        Map<LocalDate, Entry> closedBy = new TreeMap<>();
+        for (Entry entry : closing) {
+            boolean closedOne = false;
+            // weekends are never school days, so a break's Saturdays and Sundays are not stored
+            for (LocalDate day : entry.days().stream().filter(day -> !isWeekend(day)).toList()) {
+                if (inTheYear(day)) {
+                    closedOne |= closedBy.putIfAbsent(day, entry) == null;
+                } else if (outsideTheYear == OutsideTheYear.REJECT) {
+                    throw error(entry.where(), day + " is outside the school year " + firstDay.date() + ".."
+                            + lastDay.date());
+                }
+            }
+            if (!closedOne) {
+                skipped.add(skip(entry, closesNothingBecause(entry, closedBy), false));
+            }
+        }
+        return closedBy;
+    }
+
+    /** Why an entry's days hold no school day to close or mark: outside the year, a weekend, closed already. */
+    private String closesNothingBecause(Entry entry, Map<LocalDate, Entry> closedBy) {
+        List<LocalDate> inTheYear = entry.days().stream().filter(this::inTheYear).toList();
+        if (inTheYear.isEmpty()) {
+            return "outside the school year " + firstDay.date() + ".." + lastDay.date() + ": no school day";
+        }
+        return inTheYear.stream().filter(day -> !isWeekend(day)).map(closedBy::get).filter(Objects::nonNull)
+                .findFirst()
+                .map(other -> "its days are already closed by '" + other.event() + "' (" + other.where() + ")")
+                .orElse("on a weekend: no school day");
+    }
+
+    private static SkippedEvent skip(Entry entry, String reason, boolean unclassified) {
+        return new SkippedEvent(entry.from(), entry.event(), entry.where(), reason, unclassified);
+    }
+
+    private static String describe(List<LocalDate> days) {
+        return days.size() == 1 ? days.get(0).toString()
+                : days.get(0) + ".." + days.get(days.size() - 1) + " (" + days.size() + " days)";
+    }
+
+    private boolean inTheYear(LocalDate day) {
+        return !day.isBefore(firstDay.date()) && !day.isAfter(lastDay.date());
+    }
+
+    private boolean isSchoolDay(LocalDate day, Map<LocalDate, Entry> closedBy) {
+        return inTheYear(day) && !isWeekend(day) && !closedBy.containsKey(day);
     }
 
     private Located once(Located existing, CalendarEntryKind kind, LocalDate date, String where) {
@@ -107,12 +202,12 @@ final class CalendarDraft {
         }
     }
 
-    private void requireSchoolDay(Located boundary, Map<LocalDate, Entry> nonInstructionalByDate) {
+    private void requireSchoolDay(Located boundary, Map<LocalDate, Entry> closedBy) {
         if (isWeekend(boundary.date())) {
             throw error(boundary.where(), boundary.date() + " is a " + boundary.date().getDayOfWeek()
                     + "; the first day, last day and second semester start must be school days");
         }
-        Entry clash = nonInstructionalByDate.get(boundary.date());
+        Entry clash = closedBy.get(boundary.date());
         if (clash != null) {
             throw error(boundary.where(), boundary.date() + " is also a non-instructional day ("
                     + clash.where() + "); the first day, last day and second semester start must be school days");

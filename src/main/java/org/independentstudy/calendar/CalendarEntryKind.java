@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What one entry of an imported calendar file says: a boundary of the school year or semester, or
- * non-instructional days. The names are the CSV {@code kind} values and the iCalendar CATEGORIES.
+ * What one entry of an imported calendar file says (CAL-01): a boundary of the school year or semester,
+ * non-instructional days, or an event on a school day that closes nothing (back-to-school night, a minimum
+ * day). The names are the CSV {@code kind} values and the iCalendar CATEGORIES.
  */
 enum CalendarEntryKind {
     FIRST_DAY(null),
@@ -15,7 +16,8 @@ enum CalendarEntryKind {
     HOLIDAY(NonInstructionalDayKind.HOLIDAY),
     BREAK(NonInstructionalDayKind.BREAK),
     STAFF_DAY(NonInstructionalDayKind.STAFF_DAY),
-    OTHER(NonInstructionalDayKind.OTHER);
+    OTHER(NonInstructionalDayKind.OTHER),
+    SCHOOL_DAY(null);
 
     private final NonInstructionalDayKind nonInstructionalKind;
 
@@ -23,9 +25,14 @@ enum CalendarEntryKind {
         this.nonInstructionalKind = nonInstructionalKind;
     }
 
-    /** Empty for the year and semester boundaries, which are school days. */
+    /** Empty for the year and semester boundaries and for school-day events: all are school days. */
     Optional<NonInstructionalDayKind> nonInstructionalKind() {
         return Optional.ofNullable(nonInstructionalKind);
+    }
+
+    /** The first day, last day and second semester start: single school days, once each. */
+    boolean isBoundary() {
+        return this == FIRST_DAY || this == LAST_DAY || this == SEMESTER_2_START;
     }
 
     /** Case-insensitive; spaces and hyphens count as underscores ("staff-day", "Semester 2 Start"). */

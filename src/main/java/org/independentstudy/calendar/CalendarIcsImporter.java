@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,29 +23,40 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Duration;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Imports a school year from an iCalendar file (CAL-01), e.g. the .ics a district publishes for families.
- * Convention:
+ * Imports a school year from an iCalendar file (CAL-01): the .ics a district publishes, typically exported from
+ * its Google or Outlook calendar. Convention:
  * <ul>
- *   <li>Only VEVENTs with an all-day DTSTART ({@code VALUE=DATE}) are read; DTEND is exclusive as in
- *       RFC 5545 (a one-day event ends the next day); without DTEND (or with DTEND = DTSTART) the event is
- *       one day; a DURATION is honoured. Recurring events (RRULE/RDATE) are rejected: list each day.</li>
- *   <li>The event's CATEGORIES classify it: FIRST_DAY, LAST_DAY, SEMESTER_2_START (single days) or
- *       HOLIDAY, BREAK, STAFF_DAY, OTHER (non-instructional days); case-insensitive, hyphens or spaces for
- *       underscores. SCHOOL_DAY or INSTRUCTIONAL marks an event on a school day that is to be ignored.</li>
- *   <li>Without such a category, the SUMMARY decides (case-insensitive): "first day of school/instruction",
- *       "last day of school/instruction", "second semester"/"semester 2" (begins), "staff development",
- *       "professional development" or "pupil-free" (staff day), "break" or "recess" (break),
- *       "holiday" or "no school" (holiday).</li>
- *   <li>Any other event (back-to-school night, minimum days) is a school day and is skipped with a
- *       warning naming it, so the administrator can see what was not used.</li>
+ *   <li>An all-day event ({@code DTSTART;VALUE=DATE}, or Outlook's {@code X-MICROSOFT-CDO-ALLDAYEVENT:TRUE} from
+ *       midnight to midnight) covers its days; DTEND is exclusive as in RFC 5545 (a one-day event ends the next
+ *       day); without DTEND the event lasts one day; a DURATION is honoured. Recurring events (RRULE/RDATE) are
+ *       rejected: list each day.</li>
+ *   <li>Its CATEGORIES say what it is: FIRST_DAY, LAST_DAY, SEMESTER_2_START (single days), HOLIDAY, BREAK,
+ *       STAFF_DAY, OTHER (non-instructional days) or SCHOOL_DAY (alias INSTRUCTIONAL: closes nothing);
+ *       case-insensitive, hyphens or spaces for underscores. Exports have no categories: then the summary
+ *       decides, read by {@link CalendarWording} ("Labor Day", "Non-Student Day", "Winter Recess",
+ *       "Minimum Day - Early Release", ...).</li>
+ *   <li>An event at a time of day ("Back to School Night", 18:00) closes nothing: it is a school-day event on its
+ *       date in the district's time zone, unless its summary names a boundary of the year.</li>
+ *   <li>Nothing is dropped silently: every event that closes no day is listed, as a school-day event or skipped
+ *       with the reason (outside the school year, on a weekend, on a day already closed). An event nothing
+ *       classifies, or a timed one named like a closure, is unclassified: the import asks for a confirmation.</li>
  * </ul>
  */
 @org.springframework.stereotype.Component
 public class CalendarIcsImporter implements CalendarFileImporter {
 
-    private static final Set<String> SCHOOL_DAY_CATEGORIES = Set.of("SCHOOL_DAY", "INSTRUCTIONAL");
+    private static final String OUTLOOK_ALL_DAY = "X-MICROSOFT-CDO-ALLDAYEVENT";
+    private static final String SCHOOL_DAY_ALIAS = "INSTRUCTIONAL";
+
+    private final ZoneId districtZone;
+
+    /** @param districtZone where a timed event's date is read (an export may give times in UTC) */
+    public CalendarIcsImporter(@Value("${isp.district.time-zone:America/Los_Angeles}") ZoneId districtZone) {
+        this.districtZone = districtZone;
+    }
 
     @Override
     public boolean accepts(String fileName, String contentType) {
@@ -56,27 +70,46 @@ public class CalendarIcsImporter implements CalendarFileImporter {
     @Override
     public ParsedCalendar parse(String source, InputStream content) {
         Calendar calendar = build(source, content);
-        CalendarDraft draft = new CalendarDraft(source);
-        List<String> warnings = new ArrayList<>();
+        CalendarDraft draft = new CalendarDraft(source, CalendarDraft.OutsideTheYear.SKIP);
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         for (int i = 0; i < events.size(); i++) {
             VEvent event = events.get(i);
             String where = describe(event, i + 1);
-            LocalDate start = allDayDate(event.getProperty(Property.DTSTART), source, where, "DTSTART")
+            String summary = text(event, Property.SUMMARY);
+            Temporal start = date(event, Property.DTSTART)
                     .orElseThrow(() -> new CalendarImportException(source + ", " + where + ": no DTSTART"));
             if (event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent()) {
                 throw new CalendarImportException(source + ", " + where
                         + ": recurring events are not supported; list each day as its own event");
             }
-            Optional<CalendarEntryKind> kind = classify(event, source, where);
-            if (kind.isEmpty()) {
-                warnings.add(where + " on " + start + " was skipped: no category or summary marks it as a "
-                        + "boundary or non-instructional day, so it stays a school day");
-                continue;
+            Optional<CalendarEntryKind> kind = classify(event, summary, source, where);
+            if (isAllDay(event, start)) {
+                LocalDate first = calendarDate(start, source, where);
+                LocalDate last = lastDay(event, first, source, where);
+                if (kind.isPresent()) {
+                    draft.add(kind.get(), first, last, summary, where);
+                } else {
+                    draft.addUnclassified(first, last, summary, where,
+                            "no category and no known wording says what this event is");
+                }
+            } else {
+                addTimed(draft, kind, districtTime(start, source, where), summary, where);
             }
-            draft.add(kind.get(), start, lastDay(event, start, source, where), text(event, Property.SUMMARY), where);
         }
-        return new ParsedCalendar(draft.build(), warnings);
+        return draft.build();
+    }
+
+    private static void addTimed(CalendarDraft draft, Optional<CalendarEntryKind> kind, LocalDateTime at,
+                                 String summary, String where) {
+        if (kind.isPresent() && kind.get().isBoundary()) {
+            draft.add(kind.get(), at.toLocalDate(), at.toLocalDate(), summary, where);
+        } else if (kind.isEmpty() || kind.get() == CalendarEntryKind.SCHOOL_DAY) {
+            draft.addTimed(at.toLocalDate(), at.toLocalTime(), summary, where);
+        } else {
+            draft.addUnclassified(at.toLocalDate(), at.toLocalDate(), summary, where, "at " + at.toLocalTime()
+                    + " it closes no day, though it reads as " + kind.get() + "; if the day is closed, make it an "
+                    + "all-day event");
+        }
     }
 
     private static Calendar build(String source, InputStream content) {
@@ -90,9 +123,14 @@ public class CalendarIcsImporter implements CalendarFileImporter {
         }
     }
 
+    /** A date, or Outlook's all-day flag on a midnight-to-midnight event in the calendar's own zone. */
+    private static boolean isAllDay(VEvent event, Temporal start) {
+        return start instanceof LocalDate || "TRUE".equalsIgnoreCase(text(event, OUTLOOK_ALL_DAY));
+    }
+
     /** The last day covered, inclusive: DTEND is exclusive for all-day events (RFC 5545 3.6.1). */
     private static LocalDate lastDay(VEvent event, LocalDate start, String source, String where) {
-        Optional<LocalDate> end = allDayDate(event.getProperty(Property.DTEND), source, where, "DTEND");
+        Optional<LocalDate> end = date(event, Property.DTEND).map(value -> calendarDate(value, source, where));
         if (end.isPresent()) {
             return end.get().isAfter(start) ? end.get().minusDays(1) : start;
         }
@@ -104,25 +142,46 @@ public class CalendarIcsImporter implements CalendarFileImporter {
         return start;
     }
 
-    private static Optional<LocalDate> allDayDate(Optional<? extends Property> property, String source,
-                                                  String where, String name) {
-        if (property.isEmpty()) {
-            return Optional.empty();
-        }
-        Temporal date = ((DateProperty<?>) property.get()).getDate();
-        if (!(date instanceof LocalDate localDate)) {
-            throw new CalendarImportException(source + ", " + where + ": " + name + " " + property.get().getValue()
-                    + " has a time of day; calendar events must be all-day (" + name + ";VALUE=DATE:yyyymmdd)");
-        }
-        return Optional.of(localDate);
+    private static Optional<Temporal> date(VEvent event, String name) {
+        return event.getProperty(name).map(property -> ((DateProperty<?>) property).getDate());
     }
 
-    private static Optional<CalendarEntryKind> classify(VEvent event, String source, String where) {
+    /** The date an all-day value names, in its own time zone (Outlook writes 00:00 of the day). */
+    private static LocalDate calendarDate(Temporal value, String source, String where) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof LocalDateTime || value instanceof ZonedDateTime || value instanceof OffsetDateTime) {
+            return LocalDate.from(value);
+        }
+        throw notADate(value, source, where);
+    }
+
+    /** A timed value in the district's time zone; a floating time (no zone) is read as district time. */
+    private LocalDateTime districtTime(Temporal value, String source, String where) {
+        if (value instanceof LocalDateTime floating) {
+            return floating;
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.withZoneSameInstant(districtZone).toLocalDateTime();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.atZoneSameInstant(districtZone).toLocalDateTime();
+        }
+        throw notADate(value, source, where);
+    }
+
+    private static CalendarImportException notADate(Temporal value, String source, String where) {
+        return new CalendarImportException(source + ", " + where + ": " + value + " is neither a date nor a date-time");
+    }
+
+    private static Optional<CalendarEntryKind> classify(VEvent event, String summary, String source, String where) {
         Set<CalendarEntryKind> fromCategories = new TreeSet<>();
-        boolean markedSchoolDay = false;
         for (Property property : event.getProperties(Property.CATEGORIES)) {
             for (String category : ((Categories) property).getCategories().getTexts()) {
-                markedSchoolDay |= SCHOOL_DAY_CATEGORIES.contains(CalendarEntryKind.normalize(category));
+                if (CalendarEntryKind.normalize(category).equals(SCHOOL_DAY_ALIAS)) {
+                    fromCategories.add(CalendarEntryKind.SCHOOL_DAY);
+                }
                 CalendarEntryKind.parse(category).ifPresent(fromCategories::add);
             }
         }
@@ -130,34 +189,7 @@ public class CalendarIcsImporter implements CalendarFileImporter {
             throw new CalendarImportException(source + ", " + where + ": conflicting categories " + fromCategories
                     + "; give one of " + CalendarEntryKind.allNames());
         }
-        if (!fromCategories.isEmpty()) {
-            return Optional.of(fromCategories.iterator().next());
-        }
-        return markedSchoolDay ? Optional.empty() : classifyBySummary(text(event, Property.SUMMARY));
-    }
-
-    private static Optional<CalendarEntryKind> classifyBySummary(String summary) {
-        String s = summary.toLowerCase(Locale.ROOT);
-        if (s.contains("first day of school") || s.contains("first day of instruction")) {
-            return Optional.of(CalendarEntryKind.FIRST_DAY);
-        }
-        if (s.contains("last day of school") || s.contains("last day of instruction")) {
-            return Optional.of(CalendarEntryKind.LAST_DAY);
-        }
-        if (s.contains("second semester") || s.contains("semester 2")) {
-            return Optional.of(CalendarEntryKind.SEMESTER_2_START);
-        }
-        if (s.contains("staff development") || s.contains("professional development") || s.contains("pupil-free")
-                || s.contains("pupil free")) {
-            return Optional.of(CalendarEntryKind.STAFF_DAY);
-        }
-        if (s.contains("break") || s.contains("recess")) {
-            return Optional.of(CalendarEntryKind.BREAK);
-        }
-        if (s.contains("holiday") || s.contains("no school")) {
-            return Optional.of(CalendarEntryKind.HOLIDAY);
-        }
-        return Optional.empty();
+        return fromCategories.isEmpty() ? CalendarWording.read(summary) : Optional.of(fromCategories.iterator().next());
     }
 
     private static String describe(VEvent event, int number) {

@@ -1,7 +1,5 @@
 package org.independentstudy.calendar;
 
-import java.util.List;
-
-/** What an import did: the year, whether it replaced a stored calendar, and anything skipped on purpose. */
-public record CalendarImportResult(String schoolYear, boolean replaced, int schoolDays, List<String> warnings) {
+/** What an import saved: the year, whether it replaced a stored calendar, and the preview of what it holds. */
+public record CalendarImportResult(String schoolYear, boolean replaced, CalendarPreview preview) {
 }

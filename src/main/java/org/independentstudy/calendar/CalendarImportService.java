@@ -12,14 +12,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way a calendar file gets into the database (CAL-01): picks the importer for the file, lets it check the
- * file (errors name the line or event), checks the year against the stored ones, saves, and refreshes the
- * in-memory {@link SchoolCalendar}. Timers already created keep the dates computed when they were created.
+ * file (errors name the line or event), previews what it would store, checks the year against the stored ones,
+ * saves, and refreshes the in-memory {@link SchoolCalendar}. A file in doubt (an unclassified event, or a
+ * school-day count that differs from the year it replaces) is saved only when the administrator confirms it
+ * after seeing the preview. Timers already created keep the dates computed when they were created.
  */
 @Service
 public class CalendarImportService {
 
     /** What to do when the file's school year is already stored. */
     public enum ExistingYear { REPLACE, REJECT }
+
+    /** Whether the administrator confirmed a file in doubt after seeing its preview. */
+    public enum Confirmation { NOT_GIVEN, GIVEN }
 
     private static final Logger log = LoggerFactory.getLogger(CalendarImportService.class);
 
@@ -49,20 +54,35 @@ public class CalendarImportService {
         return importer.parse(fileName, new ByteArrayInputStream(content));
     }
 
+    /** What importing the file would store, next to the stored year it would replace; saves nothing. */
+    public CalendarPreview preview(String fileName, String contentType, byte[] content) {
+        ParsedCalendar parsed = parse(fileName, contentType, content);
+        return transaction.execute(status -> previewOf(parsed));
+    }
+
+    /**
+     * Imports the file; a file in doubt without {@link Confirmation#GIVEN} raises
+     * {@link CalendarConfirmationRequiredException} with its preview, and nothing is saved.
+     */
     public CalendarImportResult importFile(String fileName, String contentType, byte[] content, String importedBy,
-                                           ExistingYear existingYear) {
-        return save(parse(fileName, contentType, content), fileName, importedBy, existingYear);
+                                           ExistingYear existingYear, Confirmation confirmation) {
+        return save(parse(fileName, contentType, content), fileName, importedBy, existingYear, confirmation);
     }
 
     /** Saves an already parsed calendar; replacing a year records the new source, time and person. */
-    public CalendarImportResult save(ParsedCalendar parsed, String source, String importedBy, ExistingYear existingYear) {
+    public CalendarImportResult save(ParsedCalendar parsed, String source, String importedBy, ExistingYear existingYear,
+                                     Confirmation confirmation) {
         SchoolYearCalendar calendar = parsed.calendar();
-        boolean replaced = Boolean.TRUE.equals(transaction.execute(status -> {
+        CalendarImportResult result = transaction.execute(status -> {
             Optional<SchoolYearCalendarEntity> existing = repository.findBySchoolYear(calendar.schoolYear());
             if (existing.isPresent() && existingYear == ExistingYear.REJECT) {
                 throw new CalendarImportException(source + ": school year " + calendar.schoolYear()
                         + " already has a calendar (imported " + existing.get().getImportedAt() + " by "
                         + existing.get().getImportedBy() + "); import it as a replacement to overwrite it");
+            }
+            CalendarPreview preview = previewOf(parsed);
+            if (preview.confirmationNeeded() && confirmation != Confirmation.GIVEN) {
+                throw new CalendarConfirmationRequiredException(source, preview);
             }
             requireNoOverlap(calendar, source);
             existing.ifPresent(old -> {
@@ -73,13 +93,20 @@ public class CalendarImportService {
                 repository.flush();
             });
             repository.save(new SchoolYearCalendarEntity(calendar, source, OffsetDateTime.now(clock), importedBy));
-            return existing.isPresent();
-        }));
+            return new CalendarImportResult(calendar.schoolYear(), existing.isPresent(), preview);
+        });
         loader.reload();
-        log.info("Imported the {} calendar from {} by {}", calendar.schoolYear(), source, importedBy);
-        parsed.warnings().forEach(warning -> log.warn("{}: {}", source, warning));
-        int schoolDays = new CalendarSnapshot(List.of(calendar)).schoolDays().length;
-        return new CalendarImportResult(calendar.schoolYear(), replaced, schoolDays, parsed.warnings());
+        log.info("Imported the {} calendar from {} by {}{}", calendar.schoolYear(), source, importedBy,
+                confirmation == Confirmation.GIVEN ? " (confirmed)" : "");
+        parsed.skippedEvents().forEach(skipped -> log.warn("{}: {} skipped: {}", source, skipped.where(),
+                skipped.reason()));
+        return result;
+    }
+
+    private CalendarPreview previewOf(ParsedCalendar parsed) {
+        return CalendarPreview.of(parsed, repository.findBySchoolYear(parsed.calendar().schoolYear())
+                .map(stored -> stored.toCalendar().countSchoolDays())
+                .orElse(null));
     }
 
     /** Two school years never share a day, or school-day counts would be ambiguous (CAL-01). */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,8 @@ final class CalendarSnapshot {
         this.schoolDays = all.toArray(LocalDate[]::new);
     }
 
-    private static LocalDate[] schoolDaysOf(SchoolYearCalendar calendar) {
+    /** The weekdays from the first to the last day that are not non-instructional days, in order. */
+    static LocalDate[] schoolDaysOf(SchoolYearCalendar calendar) {
         Set<LocalDate> closed = new HashSet<>();
         calendar.nonInstructionalDays().forEach(day -> closed.add(day.date()));
         return calendar.firstDay().datesUntil(calendar.lastDay().plusDays(1))
@@ -69,15 +71,35 @@ final class CalendarSnapshot {
         return schoolDays;
     }
 
-    /** The loaded year whose first..last day contains the date (CAL-03: otherwise an error). */
+    /** The loaded year whose first..last day contains the date (CAL-03: otherwise an error naming why). */
     LoadedYear yearContaining(LocalDate date) {
+        LoadedYear year = yearCountedFrom(date, date.toString());
+        if (!year.covers(date)) {
+            throw new SchoolCalendarException(date + " is not in a school year: it lies between school years, before "
+                    + "the first day of " + year.calendar().schoolYear() + " (" + year.calendar().firstDay() + ")");
+        }
+        return year;
+    }
+
+    /**
+     * The year that counting from {@code date} starts in (CAL-02, CAL-03): the one covering it, or for a date
+     * between school years (a summer request) the next school year, which must be loaded. The date's school
+     * year runs July 1 to June 30 (EC 37200), so a June date after the last day needs the following year.
+     */
+    LoadedYear yearCountedFrom(LocalDate date, String purpose) {
         for (LoadedYear year : years) {
             if (year.covers(date)) {
                 return year;
             }
         }
-        throw new SchoolCalendarException("No district instructional calendar covers " + date + " (loaded: "
-                + loadedLabels() + ")");
+        String ofDate = SchoolYearCalendar.labelOfDate(date);
+        String needed = loaded(ofDate).filter(year -> year.calendar().lastDay().isBefore(date)).isPresent()
+                ? SchoolYearCalendar.nextLabel(ofDate) : ofDate;
+        return loaded(needed).orElseThrow(() -> missingYear(needed, purpose));
+    }
+
+    private Optional<LoadedYear> loaded(String schoolYear) {
+        return years.stream().filter(year -> year.calendar().schoolYear().equals(schoolYear)).findFirst();
     }
 
     /**

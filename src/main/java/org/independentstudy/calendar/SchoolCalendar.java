@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
  * <p>Conventions (rules.md): "N school days after D" is the N-th school day following D, D itself not
  * counted; D may be a non-school day. Ranges are inclusive at both ends.
  *
- * <p>Coverage (CAL-03): every date passed in must lie within a loaded school year, first to last day
- * inclusive; a summer date or a date of a year without a calendar throws {@link SchoolCalendarException},
- * never a guess with weekdays. Results may cross the summer into the next school year only when that
- * year's calendar is loaded too.
+ * <p>Coverage (CAL-03): a date must lie within a loaded school year, first to last day inclusive, or a
+ * {@link SchoolCalendarException} names the missing school year; never a guess with weekdays. Counting
+ * <em>from</em> a date between two school years (a family asking in July) starts at the next year's first
+ * day when that year is loaded ({@link #addSchoolDays(LocalDate, int)}, {@link #countSchoolDays},
+ * {@link #schoolDaysBetween}, {@link #firstSchoolDayOnOrAfter}); every other question about a summer date is
+ * an error. Results may cross the summer into the next school year only when that year's calendar is loaded.
  *
  * <p>Thread-safe: the loaded calendars are an immutable snapshot swapped in one write by {@link #load}.
  */
@@ -56,18 +58,20 @@ public class SchoolCalendar {
 
     /**
      * The {@code n}-th school day after {@code date}, which itself is not counted and may be a non-school day
-     * (CAL-02). {@code n = 0} returns {@code date} when it is a school day.
+     * (CAL-02). {@code n = 0} returns {@code date} when it is a school day. From a date between two school
+     * years the next year's first day is the first school day after it.
      *
      * @throws IllegalArgumentException when n is negative, or n is 0 and date is not a school day
-     * @throws SchoolCalendarException  when date is outside every loaded school year, or the result would lie
-     *                                  in a school year without a loaded calendar (CAL-03)
+     * @throws SchoolCalendarException  when the school year counting starts in, or the one the result would
+     *                                  lie in, has no loaded calendar (CAL-03)
      */
     public LocalDate addSchoolDays(LocalDate date, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("Cannot add a negative number of school days (" + n + ")");
         }
         CalendarSnapshot current = snapshot;
-        CalendarSnapshot.LoadedYear start = current.yearContaining(date);
+        String purpose = n + " school days after " + date;
+        CalendarSnapshot.LoadedYear start = current.yearCountedFrom(date, purpose);
         LocalDate[] days = current.schoolDays();
         if (n == 0) {
             if (Arrays.binarySearch(days, date) < 0) {
@@ -76,7 +80,6 @@ public class SchoolCalendar {
             return date;
         }
         int target = firstIndexAfter(days, date) + n - 1;
-        String purpose = n + " school days after " + date;
         if (target >= days.length) {
             String lastLoaded = current.years().get(current.years().size() - 1).calendar().schoolYear();
             throw current.missingYear(SchoolYearCalendar.nextLabel(lastLoaded), purpose);
@@ -107,7 +110,10 @@ public class SchoolCalendar {
         return Date.from(schoolDay.plusDays(1).atStartOfDay(districtZone).toInstant().minusMillis(1));
     }
 
-    /** School days from {@code fromInclusive} to {@code toInclusive}, both counted when they are school days. */
+    /**
+     * School days from {@code fromInclusive} to {@code toInclusive}, both counted when they are school days; from
+     * a date between two school years counting starts at the next year's first day.
+     */
     public int countSchoolDays(LocalDate fromInclusive, LocalDate toInclusive) {
         CalendarSnapshot current = snapshot;
         int[] range = indexRange(current, fromInclusive, toInclusive);
@@ -121,9 +127,12 @@ public class SchoolCalendar {
         return List.of(Arrays.copyOfRange(current.schoolDays(), range[0], range[1]));
     }
 
-    /** The date itself when it is a school day, else the next one; always in the same school year. */
+    /**
+     * The date itself when it is a school day, else the next one: in the same school year, or for a date between
+     * two school years the next year's first day (CAL-03: that year must be loaded).
+     */
     public LocalDate firstSchoolDayOnOrAfter(LocalDate date) {
-        CalendarSnapshot.LoadedYear year = snapshot.yearContaining(date);
+        CalendarSnapshot.LoadedYear year = snapshot.yearCountedFrom(date, "the first school day on or after " + date);
         // the year's last day is a school day (checked on import), so there is one on or after date
         return year.schoolDays()[firstIndexOnOrAfter(year.schoolDays(), date)];
     }
@@ -164,13 +173,17 @@ public class SchoolCalendar {
         return new Semester(calendar.schoolYear(), 2, secondStart, calendar.lastDay());
     }
 
-    /** {@code [fromIndex, toIndexExclusive)} in the global school-day array; both ends must be covered (CAL-03). */
+    /**
+     * {@code [fromIndex, toIndexExclusive)} in the global school-day array (CAL-03): the end must be covered, the
+     * start covered or between two school years.
+     */
     private static int[] indexRange(CalendarSnapshot current, LocalDate fromInclusive, LocalDate toInclusive) {
         if (toInclusive.isBefore(fromInclusive)) {
             throw new IllegalArgumentException("Range ends (" + toInclusive + ") before it starts (" + fromInclusive + ")");
         }
-        current.requireConsecutive(current.yearContaining(fromInclusive), current.yearContaining(toInclusive),
-                "school days from " + fromInclusive + " to " + toInclusive);
+        String purpose = "school days from " + fromInclusive + " to " + toInclusive;
+        current.requireConsecutive(current.yearCountedFrom(fromInclusive, purpose), current.yearContaining(toInclusive),
+                purpose);
         LocalDate[] days = current.schoolDays();
         return new int[] {firstIndexOnOrAfter(days, fromInclusive), firstIndexAfter(days, toInclusive)};
     }

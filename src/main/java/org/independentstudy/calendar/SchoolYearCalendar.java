@@ -30,10 +30,20 @@ public record SchoolYearCalendar(
                 .toList();
     }
 
+    /** The year's school days: the weekdays from the first to the last day that are not non-instructional. */
+    public int countSchoolDays() {
+        return CalendarSnapshot.schoolDaysOf(this).length;
+    }
+
     /** The label of the school year that starts with this first day: 2025-08-14 gives {@code 2025-26}. */
     public static String labelFor(LocalDate firstDay) {
         int start = firstDay.getYear();
         return "%d-%02d".formatted(start, (start + 1) % 100);
+    }
+
+    /** The school year a date belongs to, July 1 to June 30 (EC 37200): 2026-07-15 gives {@code 2026-27}. */
+    static String labelOfDate(LocalDate date) {
+        return labelFor(date.getMonthValue() >= 7 ? date : date.minusYears(1));
     }
 
     /** The label of the following school year: {@code 2025-26} gives {@code 2026-27}. */

@@ -1,7 +1,9 @@
 package org.independentstudy.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.independentstudy.enrollment.Enrollment;
 
 /** Where a case's process stands: implemented on the engine, read by the case API. */
 public interface CaseProgress {
@@ -19,4 +21,7 @@ public interface CaseProgress {
     List<OpenTask> openTasks(String processInstanceId);
 
     List<Deadline> deadlines(String processInstanceId);
+
+    /** Hands an early end of the active placement (TRN-02) to the waiting case process, which closes the case. */
+    void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason);
 }

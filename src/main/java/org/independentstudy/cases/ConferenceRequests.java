@@ -1,6 +1,6 @@
 package org.independentstudy.cases;
 
-import org.independentstudy.agreement.AgreementSignatures;
+import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConferenceRequests {
 
     private final PreEnrollmentConference conference;
-    private final AgreementSignatures signatures;
+    private final AgreementDrafting agreements;
     private final StudentLookup students;
     private final CaseRecord caseRecord;
 
-    ConferenceRequests(PreEnrollmentConference conference, AgreementSignatures signatures, StudentLookup students,
+    ConferenceRequests(PreEnrollmentConference conference, AgreementDrafting agreements, StudentLookup students,
                        CaseRecord caseRecord) {
         this.conference = conference;
-        this.signatures = signatures;
+        this.agreements = agreements;
         this.students = students;
         this.caseRecord = caseRecord;
     }
@@ -35,7 +35,7 @@ public class ConferenceRequests {
     @Transactional
     public void request(Long caseId, PreEnrollmentConference.Request request) {
         conference.requestedLater(caseId, request);
-        signatures.holdSigningForConference(caseId);
+        agreements.holdForConference(caseId);
     }
 
     /** The counselor names the student (Tasklist); the request goes to the student's one open case. */

@@ -27,8 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 class FamilyRequestCheck {
 
-    /** A request that passed: the student found and the requester named. */
-    record CheckedRequest(Student student, String requesterName, FamilyRequest request) {
+    /**
+     * A request that passed: the student found, the requester named, and the request with its start on a school
+     * day; {@code askedStart} is the start as the family asked for it.
+     */
+    record CheckedRequest(Student student, String requesterName, FamilyRequest request, LocalDate askedStart) {
+
+        boolean startMoved() {
+            return !askedStart.equals(request.requestedStart());
+        }
     }
 
     /** The problems found so far, by field, and the first rule that refused. */
@@ -79,10 +86,12 @@ class FamilyRequestCheck {
         if (receivedOn.isAfter(today)) {
             errors.add("receivedOn", "the request date " + receivedOn + " is in the future");
         }
+        // CAL-03: the case's school-day deadlines count from the request date, a summer one from the next first day
+        onCalendar(errors, "receivedOn", () -> calendar.firstSchoolDayOnOrAfter(receivedOn));
         errors.require("receivedVia", request.receivedVia());
         errors.require("reason", request.reason());
         errors.require("preferredPlacement", request.preferredPlacement());
-        checkDates(errors, request, receivedOn);
+        LocalDate start = checkDates(errors, request, receivedOn);
         Optional<Student> student = students.byIdOrNumber(request.student());
         String requesterName = null;
         if (student.isEmpty()) {
@@ -101,7 +110,8 @@ class FamilyRequestCheck {
                     .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")),
                     errors.byField, errors.ruleId);
         }
-        return new CheckedRequest(student.get(), requesterName, withReceivedOn(request, receivedOn));
+        return new CheckedRequest(student.get(), requesterName, normalized(request, receivedOn, start),
+                request.requestedStart());
     }
 
     /**
@@ -131,11 +141,12 @@ class FamilyRequestCheck {
         }
     }
 
-    private void checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {
+    /** Checks the dates; returns the start on a school day (AGR-01: the next one after a weekend or holiday). */
+    private LocalDate checkDates(Problems errors, FamilyRequest request, LocalDate receivedOn) {
         errors.require("requestedStart", request.requestedStart());
         errors.require("projectedEnd", request.projectedEnd());
         if (request.requestedStart() == null || request.projectedEnd() == null) {
-            return;
+            return null;
         }
         if (request.projectedEnd().isBefore(request.requestedStart())) {
             errors.add("projectedEnd", "the projected end " + request.projectedEnd() + " is before the start "
@@ -146,16 +157,29 @@ class FamilyRequestCheck {
             errors.add("requestedStart", "the requested start " + request.requestedStart()
                     + " is before the request date " + receivedOn);
         }
-        // CAL-03: a date no district calendar covers is an error, never a guess
-        coveredByCalendar(errors, "requestedStart", request.requestedStart());
-        coveredByCalendar(errors, "projectedEnd", request.projectedEnd());
+        // the placement's own days lie within a school year
+        boolean startCovered = onCalendar(errors, "requestedStart",
+                () -> calendar.schoolYearOf(request.requestedStart()));
+        onCalendar(errors, "projectedEnd", () -> calendar.schoolYearOf(request.projectedEnd()));
+        if (!startCovered) {
+            return null;
+        }
+        LocalDate start = calendar.firstSchoolDayOnOrAfter(request.requestedStart());
+        if (start.isAfter(request.projectedEnd())) {
+            errors.add("AGR-01", "requestedStart", "no school day from the requested start " + request.requestedStart()
+                    + " to the projected end " + request.projectedEnd());
+        }
+        return start;
     }
 
-    private void coveredByCalendar(Problems errors, String field, LocalDate date) {
+    /** CAL-03: a date no district calendar covers is an error naming the missing school year, never a guess. */
+    private static boolean onCalendar(Problems errors, String field, Runnable question) {
         try {
-            calendar.schoolYearOf(date);
+            question.run();
+            return true;
         } catch (SchoolCalendarException e) {
-            errors.add(field, "CAL-03: " + e.getMessage());
+            errors.add("CAL-03", field, e.getMessage());
+            return false;
         }
     }
 
@@ -193,9 +217,9 @@ class FamilyRequestCheck {
         return value == null || value.isBlank();
     }
 
-    private static FamilyRequest withReceivedOn(FamilyRequest r, LocalDate receivedOn) {
+    private static FamilyRequest normalized(FamilyRequest r, LocalDate receivedOn, LocalDate start) {
         return new FamilyRequest(r.student(), r.requesterGuardianId(), r.requestedByStudent(), r.receivedVia(),
-                receivedOn, r.reason(), r.requestedStart(), r.projectedEnd(), r.preferredPlacement(),
+                receivedOn, r.reason(), start, r.projectedEnd(), r.preferredPlacement(),
                 r.conferenceRequested(), r.conferenceModality(), r.advocateRequested(), r.resourceNeeds(),
                 r.section504PlanReference(), r.suspensionReferral(), r.classroomAlternativeOffered(),
                 r.medicalTreatment(), r.medicalEvidence());

@@ -44,9 +44,15 @@ public class FamilyRequests {
         IndependentStudyCase opened = caseRecord.open(student.getId(), student.getSchoolId(), CaseEvent.underRule(
                 "ENR-01", "familyRequestReceived", "The family chose independent study: request from "
                         + checked.requesterName() + ", received " + TimelineWording.of(r.receivedVia())
-                        + " on " + r.receivedOn() + " by " + receivedBy + "; start " + r.requestedStart()
+                        + " on " + r.receivedOn() + " by " + receivedBy + "; start " + checked.askedStart()
                         + ", projected end " + r.projectedEnd() + ", preferred " + TimelineWording.of(r.preferredPlacement())
                         + conference(r) + ". Reason: " + r.reason()));
+        if (checked.startMoved()) {
+            // AGR-01, CAL-02: independent study days are school days; the agreement starts on the placement's start
+            caseRecord.append(opened.getId(), CaseEvent.underRule("AGR-01", "requestedStartMoved", "The requested "
+                    + "start " + checked.askedStart() + " is not a school day; the placement starts on the next "
+                    + "school day, " + r.requestedStart()));
+        }
         repository.save(new Enrollment(opened.getId(), student.getId(), checked.requesterName(), receivedBy, r));
         if (r.conferenceRequested()) {
             conference.requestedAtIntake(opened.getId(), r);

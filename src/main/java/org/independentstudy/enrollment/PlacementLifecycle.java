@@ -62,6 +62,17 @@ public class PlacementLifecycle {
         enrollments.of(caseId).activate(firstCountableDay);
     }
 
+    /**
+     * AGR-07: the principal ended a placement whose agreement was not signed in time: the student returns to
+     * in-person instruction and the case closes; no day of it counted, as it never became active (AGR-09).
+     */
+    public void returnToClassroom(Long caseId, LocalDate on) {
+        enrollments.of(caseId).end(on, Enrollment.EndReason.RETURNED_TO_IN_PERSON);
+        caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("AGR-07", "caseClosed", "Placement ended on "
+                + on + " without a signed written agreement: the student returns to in-person (classroom) "
+                + "instruction; no independent-study day of this placement counts"));
+    }
+
     /** The placement ended (its last day, and why); a course-based disenrollment locks the semester (ENR-08). */
     public void end(Long caseId, LocalDate lastDay, Enrollment.EndReason reason) {
         enrollments.of(caseId).end(lastDay, reason);

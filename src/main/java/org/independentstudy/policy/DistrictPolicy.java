@@ -23,6 +23,7 @@ public class DistrictPolicy {
     private int signatureReminderSchoolDays;
     private String satisfactoryProgressStatement;
     private String reengagementConferenceStandard;
+    private String courseBasedPolicySummary;
 
     protected DistrictPolicy() {
     }
@@ -75,6 +76,11 @@ public class DistrictPolicy {
 
     public String getSatisfactoryProgressStatement() {
         return satisfactoryProgressStatement;
+    }
+
+    /** AGR-04 (1): the summary of the policies and procedures every course-based learning agreement carries. */
+    public String getCourseBasedPolicySummary() {
+        return courseBasedPolicySummary;
     }
 
     public String getReengagementConferenceStandard() {

@@ -7,12 +7,10 @@ import org.independentstudy.agreement.AgreementDocument;
 import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersionRepository;
-import org.independentstudy.agreement.SignatureDeadlines;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.agreement.WrittenAgreement;
 import org.independentstudy.people.StudentRepository;
-import org.independentstudy.policy.DistrictPolicyRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,20 +22,15 @@ class AgreementSigningAdapter implements AgreementsForFamilySigning {
     private final AgreementDocument document;
     private final AgreementDrafting drafting;
     private final AgreementVersionRepository versions;
-    private final SignatureDeadlines deadlines;
-    private final DistrictPolicyRepository policies;
     private final StudentRepository students;
     private final Clock clock;
 
     AgreementSigningAdapter(AgreementSignatures signatures, AgreementDocument document, AgreementDrafting drafting,
-                            AgreementVersionRepository versions, SignatureDeadlines deadlines,
-                            DistrictPolicyRepository policies, StudentRepository students, Clock clock) {
+                            AgreementVersionRepository versions, StudentRepository students, Clock clock) {
         this.signatures = signatures;
         this.document = document;
         this.drafting = drafting;
         this.versions = versions;
-        this.deadlines = deadlines;
-        this.policies = policies;
         this.students = students;
         this.clock = clock;
     }
@@ -47,9 +40,8 @@ class AgreementSigningAdapter implements AgreementsForFamilySigning {
     public SignatureRequest signatureRequest(Long agreementVersionId) {
         AgreementContent content = versions.findById(agreementVersionId).orElseThrow().content();
         WrittenAgreement agreement = drafting.agreementOfVersion(agreementVersionId);
-        // AGR-07: the deadline under the policy the placement was decided by
-        LocalDate lastDayToSign = deadlines.deadlineOf(content.longTerm(), content.startDate(),
-                policies.findById(agreement.getPolicyCode()).orElseThrow()).lastDayToSign();
+        // AGR-07: the version's deadline, moved by a principal's decision to revise or to keep waiting
+        LocalDate lastDayToSign = drafting.signatureDeadlineOf(agreementVersionId).lastDayToSign();
         String firstName = students.findById(content.student().studentId()).orElseThrow().getFirstName();
         return new SignatureRequest(agreement.getCaseId(), agreement.getId(), agreementVersionId, firstName,
                 lastDayToSign, content.longTerm(), signatures.requiredSigners(agreementVersionId, LocalDate.now(clock)).stream()

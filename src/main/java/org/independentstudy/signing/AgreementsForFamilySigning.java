@@ -3,6 +3,7 @@ package org.independentstudy.signing;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a family signing link needs of the agreement: who in the family signs a version, the version as the
@@ -44,6 +45,12 @@ public interface AgreementsForFamilySigning {
         /** The last day a link may be used, beyond its validity period: the deadline, unless the start moves. */
         public Optional<LocalDate> lastDayOfLinks() {
             return startMovesWhenLate ? Optional.empty() : deadline();
+        }
+
+        /** The same request, for these family signers only. */
+        public SignatureRequest onlyFor(Set<String> identities) {
+            return new SignatureRequest(caseId, agreementId, agreementVersionId, studentFirstName, signingDeadline,
+                    startMovesWhenLate, familySigners.stream().filter(s -> identities.contains(s.identity())).toList());
         }
     }
 

@@ -1,7 +1,9 @@
 package org.independentstudy.signing;
 
 import jakarta.mail.MessagingException;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,36 +33,32 @@ public class SignatureInvitations {
 
     public void inviteFamilySigners(Long agreementVersionId) {
         SignatureRequest request = agreements.signatureRequest(agreementVersionId);
-        links.issue(request).forEach(link -> deliver(link, request));
+        links.issue(request).forEach(link -> deliver(link, request, false));
     }
 
-    /** AGR-07: before the deadline, each family signer who has not signed gets their link again. */
+    /**
+     * AGR-07: each family signer who has not signed is e-mailed a working link: their open one again, or a fresh
+     * one where theirs expired. No link a family member may be using is revoked.
+     */
     public void remindFamilySigners(Long agreementVersionId, Set<String> unsignedIdentities) {
-        SignatureRequest request = agreements.signatureRequest(agreementVersionId);
-        links.awaitingSignature(agreementVersionId).stream()
-                .filter(link -> unsignedIdentities.contains(link.getSignerIdentity()))
-                .forEach(link -> {
-                    try {
-                        mail.send(link, links.tokenOf(link), request, true);
-                        links.recordReminded(link.getId());
-                    } catch (MailException | MessagingException e) {
-                        log.warn("Reminder for signing link {} not delivered: {}", link.getId(), e.getMessage());
-                    }
-                });
+        SignatureRequest request = agreements.signatureRequest(agreementVersionId).onlyFor(unsignedIdentities);
+        List<SigningLink> open = links.awaitingSignature(agreementVersionId).stream()
+                .filter(link -> unsignedIdentities.contains(link.getSignerIdentity())).toList();
+        Stream.concat(open.stream(), links.issue(request).stream()).forEach(link -> deliver(link, request, true));
     }
 
     @Scheduled(initialDelayString = "${isp.signing.mail-retry-interval:PT10M}",
             fixedDelayString = "${isp.signing.mail-retry-interval:PT10M}")
     public void retryUndelivered() {
         for (SigningLink link : links.undelivered()) {
-            deliver(link, agreements.signatureRequest(link.getAgreementVersionId()));
+            deliver(link, agreements.signatureRequest(link.getAgreementVersionId()), false);
         }
     }
 
-    private void deliver(SigningLink link, SignatureRequest request) {
+    private void deliver(SigningLink link, SignatureRequest request, boolean reminder) {
         try {
-            mail.send(link, links.tokenOf(link), request, false);
-            links.recordSent(link.getId());
+            mail.send(link, links.tokenOf(link), request, reminder);
+            links.recordSent(link.getId(), reminder);
         } catch (MailException | MessagingException e) {
             log.warn("Signing link {} not delivered to the mail server (will retry): {}", link.getId(),
                     e.getMessage());

@@ -12,8 +12,13 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
 
     Optional<SigningLink> findByTokenHash(String tokenHash);
 
-    boolean existsByAgreementVersionIdAndSignerIdentityAndSupersededFalse(Long agreementVersionId,
-                                                                         String signerIdentity);
+    /** Whether the signer signed with a link to the version or holds one that still works: no new link then. */
+    @Query("""
+            select count(l) > 0 from SigningLink l where l.agreementVersionId = :versionId
+            and l.signerIdentity = :signerIdentity and l.superseded = false
+            and (l.usedAt is not null or l.expiresAt > :now)""")
+    boolean hasLiveLink(@Param("versionId") Long agreementVersionId, @Param("signerIdentity") String signerIdentity,
+                        @Param("now") Instant now);
 
     /** Unused links of the agreement's other versions: a new version makes them worthless. */
     @Query("""
@@ -21,6 +26,18 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
             and l.agreementVersionId <> :versionId and l.superseded = false and l.usedAt is null""")
     List<SigningLink> openForOtherVersions(@Param("agreementId") Long agreementId,
                                            @Param("versionId") Long versionId);
+
+    /** The signer's unused links to a version. */
+    @Query("""
+            select l from SigningLink l where l.agreementVersionId = :versionId and l.signerIdentity = :identity
+            and l.superseded = false and l.usedAt is null""")
+    List<SigningLink> openLinksOf(@Param("versionId") Long versionId, @Param("identity") String signerIdentity);
+
+    /** Unused links of a withdrawn version: they stop working with it. */
+    @Query("""
+            select l from SigningLink l where l.agreementVersionId = :versionId and l.superseded = false
+            and l.usedAt is null""")
+    List<SigningLink> unusedOfVersion(@Param("versionId") Long versionId);
 
     /** Links of a version still waiting for their signer (AGR-07 reminders). */
     @Query("""

@@ -40,8 +40,9 @@ class SigningLinks {
     }
 
     /**
-     * A link for each family signer of the version who has none yet; the unused links of the agreement's
-     * earlier versions stop working (AGR-08: a changed agreement is signed again).
+     * A link for each family signer of the version who has no working one (none yet, or theirs expired, AGR-07);
+     * the unused links of the agreement's earlier versions stop working (AGR-08: a changed agreement is signed
+     * again).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<SigningLink> issue(SignatureRequest request) {
@@ -51,20 +52,37 @@ class SigningLinks {
         Instant expiry = SigningLink.expiryOf(now, properties.linkValidity(), request.lastDayOfLinks(),
                 district.timeZone());
         List<SigningLink> issued = new ArrayList<>();
+        if (!expiry.isAfter(now)) {
+            // AGR-07: the signing window closed; a principal's decision opens a new one
+            return issued;
+        }
         for (FamilySigner signer : request.familySigners()) {
-            if (repository.existsByAgreementVersionIdAndSignerIdentityAndSupersededFalse(
-                    request.agreementVersionId(), signer.identity())) {
+            if (repository.hasLiveLink(request.agreementVersionId(), signer.identity(), now)) {
                 continue;
             }
             if (signer.email() == null || signer.email().isBlank()) {
                 caseRecord.append(request.caseId(), CaseEvent.underRule("AGR-08", "signingLinkNotSent",
                         signer.name() + " (" + signer.role() + ") has no e-mail address: no signing link for "
-                                + "agreement version " + request.agreementVersionId() + "; sign in person"));
+                                + "agreement version " + request.agreementVersionId() + "; staff record the signature in person or on paper"));
                 continue;
             }
             issued.add(repository.save(new SigningLink(request, signer, now, expiry, tokens)));
         }
         return issued;
+    }
+
+    /**
+     * AGR-08: the signer's signature is on record, given some other way (in person, on paper): their unused link
+     * stops working. Runs in the signing transaction.
+     */
+    @Transactional
+    public void withdrawOpenLinks(Long agreementVersionId, String signerIdentity, String howSigned) {
+        for (SigningLink link : repository.openLinksOf(agreementVersionId, signerIdentity)) {
+            link.supersede();
+            caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkWithdrawn",
+                    "Signing link of " + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
+                            + agreementVersionId + " withdrawn: signed " + howSigned));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -91,31 +109,22 @@ class SigningLinks {
         return repository.undelivered(properties.maxDeliveryAttempts(), clock.instant());
     }
 
-    /**
-     * ENR-02: signing of the version is on hold for a pre-enrollment conference: its links still waiting for their
-     * signer stop working, in the transaction that put it on hold, each on the case record.
-     */
-    @Transactional
-    public void revokeForConference(Long caseId, Long agreementVersionId) {
-        for (SigningLink link : repository.awaitingSignature(agreementVersionId, clock.instant())) {
-            link.supersede();
-            caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "signingLinkRevoked", "The signing link of "
-                    + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
-                    + agreementVersionId + " no longer works: signing is on hold for the pre-enrollment conference"));
-        }
-    }
-
+    /** The mail server took the message: only now does the case record say it was e-mailed. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSent(Long linkId) {
+    public void recordSent(Long linkId, boolean reminder) {
         SigningLink link = get(linkId);
         link.deliveryAttempted();
         link.delivered(clock.instant());
         String validUntil = DateTimeFormatter.ISO_LOCAL_DATE_TIME
                 .format(link.getExpiresAt().atZone(district.timeZone()).toLocalDateTime());
-        caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkSent",
-                "Signing link for agreement version " + link.getAgreementVersionId() + " e-mailed to "
-                        + link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail()
-                        + ", valid until " + validUntil));
+        CaseEvent sent = reminder
+                ? CaseEvent.underRule("AGR-07", "signingReminderSent", "Reminder to sign agreement version "
+                        + link.getAgreementVersionId() + " e-mailed to " + recipientOf(link) + ", with a signing "
+                        + "link valid until " + validUntil)
+                : CaseEvent.underRule("AGR-08", "signingLinkSent", "Signing link for agreement version "
+                        + link.getAgreementVersionId() + " e-mailed to " + recipientOf(link) + ", valid until "
+                        + validUntil);
+        caseRecord.append(link.getCaseId(), sent);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -125,11 +134,13 @@ class SigningLinks {
         link.deliveryFailed(error);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordReminded(Long linkId) {
-        SigningLink link = get(linkId);
-        caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-07", "signingReminderSent",
-                "Reminder to sign agreement version " + link.getAgreementVersionId() + " e-mailed to "
-                        + link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail()));
+    /** The version was withdrawn (AGR-07, AGR-08): its unused links stop working in the same transaction. */
+    @Transactional
+    public void revoke(Long agreementVersionId) {
+        repository.unusedOfVersion(agreementVersionId).forEach(SigningLink::supersede);
+    }
+
+    private static String recipientOf(SigningLink link) {
+        return link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail();
     }
 }

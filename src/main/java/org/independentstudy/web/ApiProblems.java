@@ -3,6 +3,7 @@ package org.independentstudy.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.independentstudy.calendar.CalendarConfirmationRequiredException;
 import org.independentstudy.calendar.CalendarImportException;
 import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.errors.ConflictException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -53,6 +55,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail calendarFile(CalendarImportException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Invalid calendar file");
         problem.setProperty("errors", Map.of("file", e.getMessage()));
+        return problem;
+    }
+
+    /**
+     * CAL-01: a calendar file in doubt is not saved; the answer carries its preview and says how to save it after
+     * checking (the same request with {@code confirm=true}).
+     */
+    @ExceptionHandler(CalendarConfirmationRequiredException.class)
+    ProblemDetail calendarNeedsConfirmation(CalendarConfirmationRequiredException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage() + ". Nothing was saved: check the "
+                + "preview, correct the file or repeat the import with confirm=true",
+                "Calendar import needs confirmation");
+        problem.setType(URI.create("urn:problem:calendar-confirmation-required"));
+        problem.setProperty("rule", "CAL-01");
+        problem.setProperty("confirmWith", "confirm=true");
+        problem.setProperty("preview", e.preview());
         return problem;
     }
 
@@ -101,6 +119,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // CAL-03: a school-day deadline the engine counts while handling the request (e.g. into a school year with
+        // no calendar) arrives wrapped; the failed command is rolled back, so it is the same 400
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchoolCalendarException outside) {
+                return outsideCalendar(outside);
+            }
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.",
                 "Internal error");
@@ -123,6 +148,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid fields: " + String.join(", ", errors.keySet()), "Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Above the ceiling for any upload (spring.servlet.multipart): the file is refused before it is read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "The uploaded file is larger than any upload "
+                + "may be", "File too large");
+        problem.setProperty("errors", Map.of("file", "larger than any upload may be"));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @Override

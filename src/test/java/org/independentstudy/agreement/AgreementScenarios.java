@@ -9,6 +9,9 @@ import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.FamilyRequests;
 import org.independentstudy.enrollment.PlacementLifecycle;
 import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.people.Address;
+import org.independentstudy.people.Grade;
+import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
@@ -61,12 +64,33 @@ public class AgreementScenarios {
      */
     public Long enrolledCase(Student student, FamilyRequest.PreferredPlacement preferred, LocalDate start, LocalDate end) {
         Long guardianId = guardians.findByStudentIdOrderById(student.getId()).get(0).getId();
-        Long caseId = familyRequests.register(new FamilyRequest(student.getStudentNumber(), guardianId, false,
+        return enrolledCase(new FamilyRequest(student.getStudentNumber(), guardianId, false,
                 FamilyRequest.ReceivedVia.PHONE, LocalDate.now(clock), "Family travel", start, end, preferred,
                 false, null, false, new ResourceNeeds(true, true, null), null, FamilyRequest.SuspensionReferral.NONE, false, false,
-                null)).caseId();
+                null));
+    }
+
+    /** A case registered by the given request, its placement type decided. */
+    public Long enrolledCase(FamilyRequest request) {
+        Long caseId = familyRequests.register(request).caseId();
         placementLifecycle.decideType(caseId);
         return caseId;
+    }
+
+    /**
+     * A minor of Lincoln High whose family gave no e-mail address (AGR-06: they sign in person or on paper),
+     * with one parent on record, or none when {@code parentName} is null.
+     */
+    public Student familyWithoutEmail(String studentNumber, String parentName) {
+        Student classmate = student("S100011");
+        Address address = new Address("12 Cedar Ct", "Long Beach", "90803");
+        Student student = students.save(new Student(studentNumber, "Rosa", "Mendez", LocalDate.of(2011, 3, 1),
+                Grade.G9, address, classmate.getSchoolId()));
+        if (parentName != null) {
+            guardians.save(new Guardian(student.getId(), parentName, Guardian.Relationship.PARENT, null,
+                    "(562) 555-4100", address));
+        }
+        return student;
     }
 
     /** A valid long-term traditional agreement, sent for signature, for a new case of the student. */
@@ -76,8 +100,13 @@ public class AgreementScenarios {
         AgreementVersion version = drafting.save(agreement.getId(),
                 Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
         assertThat(drafting.problemsOf(version.getId())).isEmpty();
-        drafting.sendForSignature(version.getId());
+        drafting.sendForSignature(version.getId(), null);
         return version;
+    }
+
+    /** Where the family's signing links go: the first parent's address (students have none on record). */
+    public String familyEmailOf(Student student) {
+        return guardians.findByStudentIdOrderById(student.getId()).get(0).getEmail();
     }
 
     /** The identity in which the first required signer of the role signs the version. */

@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.independentstudy.people.Guardian;
+import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -39,6 +41,10 @@ class AgreementSigningTest {
     AgreementActivation activation;
     @Autowired
     CaseRecord caseRecord;
+    @Autowired
+    AgreementVersionRepository versions;
+    @Autowired
+    GuardianRepository guardians;
     @Autowired
     TestRestTemplate rest;
 
@@ -83,29 +89,36 @@ class AgreementSigningTest {
                 .isEqualTo(SignatureOutcome.VERSION_SUPERSEDED);
         assertThat(signatures.signaturesOf(first.getId())).singleElement()
                 .extracting(AgreementSignature::getContentSha256).isEqualTo(first.getContentSha256());
-        drafting.sendForSignature(second.getId());
+        drafting.sendForSignature(second.getId(), null);
         assertThat(signatures.unsignedSigners(second.getId(), LocalDate.of(2026, 12, 1)))
                 .extracting(RequiredSigner::role)
                 .containsExactly(SignerRole.STUDENT, SignerRole.PARENT_OR_GUARDIAN, SignerRole.SUPERVISING_TEACHER);
     }
 
     @Test
-    @DisplayName("AGR-09 the case becomes active only with every signature, the parent's among them for a minor")
+    @DisplayName("AGR-09 a minor's agreement signed by everyone else does not activate without a parent's signature; with it, it does")
     void activationNeedsTheParentsSignature() {
-        Student student = scenarios.student("S100011");
-        AgreementVersion version = scenarios.sentAgreement(student, "teacher");
+        // no parent on record, so the student's and the teacher's signatures make the version fully signed
+        Student minor = scenarios.familyWithoutEmail("S300901", null);
+        AgreementVersion version = scenarios.sentAgreement(minor, "teacher");
         Long caseId = drafting.agreementOfVersion(version.getId()).getCaseId();
-        signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(student.getId()),
+        signatures.sign(version.getId(), SignerRole.STUDENT, RequiredSigner.studentIdentity(minor.getId()),
                 SignatureMethod.EMAIL_LINK);
         signatures.sign(version.getId(), SignerRole.SUPERVISING_TEACHER, "teacher", SignatureMethod.TASKLIST);
+        assertThat(versions.findById(version.getId()).orElseThrow().getStatus())
+                .isEqualTo(AgreementVersion.Status.FULLY_SIGNED);
 
-        assertThatThrownBy(() -> activation.activate(version.getId())).hasMessageStartingWith("AGR-09");
+        assertThatThrownBy(() -> activation.activate(version.getId())).isInstanceOf(IllegalStateException.class)
+                .hasMessage("AGR-09: no parent, guardian or caregiver signed for the minor Rosa Mendez; the case "
+                        + "cannot become active");
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
 
-        signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN,
-                scenarios.identityOf(version.getId(), SignerRole.PARENT_OR_GUARDIAN),
-                SignatureMethod.EMAIL_LINK);
-        assertThat(activation.activate(version.getId())).isEqualTo(START);
+        Guardian parent = guardians.save(new Guardian(minor.getId(), "Elena Mendez", Guardian.Relationship.PARENT,
+                null, null, minor.getAddress()));
+        assertThat(signatures.sign(version.getId(), SignerRole.PARENT_OR_GUARDIAN,
+                RequiredSigner.guardianIdentity(parent.getId()), SignatureMethod.EMAIL_LINK))
+                .isEqualTo(SignatureOutcome.SIGNED);
+        assertThat(activation.activate(version.getId()).firstDay()).isEqualTo(START);
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
         assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getStep)
                 .contains("agreementFullySigned", "independentStudyActivated");
@@ -122,8 +135,8 @@ class AgreementSigningTest {
                 .startsWith("AGR-11: the supervising teacher 'teacher5' holds no credential valid on 2027-01-11");
 
         List<AgreementContent.Course> courses = List.of(
-                new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"),
-                new AgreementContent.Course("English 9", "English", "teacher2", "5"));
+                Agreements.course("Algebra I", "Mathematics", "teacher2", START, END),
+                Agreements.course("English 9", "English", "teacher2", START, END));
         Long courseCase = scenarios.openCase(student);
         WrittenAgreement courseBased = drafting.prepare(Agreements.courseBased(courseCase, student.getId(), START, END));
         AgreementVersion wrongSubject = drafting.save(courseBased.getId(),
@@ -158,7 +171,7 @@ class AgreementSigningTest {
         AgreementVersion version = drafting.save(supplement.getId(),
                 Agreements.completeDraft(laterStart, laterEnd, "teacher", List.of()));
         assertThat(version.content().masterAgreementId()).isEqualTo(master.getAgreementId());
-        drafting.sendForSignature(version.getId());
+        drafting.sendForSignature(version.getId(), null);
         assertThat(signatures.requiredSigners(version.getId(), laterStart)).extracting(RequiredSigner::role)
                 .as("the same signing rules: the adult student and the supervising teacher")
                 .containsExactly(SignerRole.STUDENT, SignerRole.SUPERVISING_TEACHER);

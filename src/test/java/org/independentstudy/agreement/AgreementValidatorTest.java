@@ -56,7 +56,7 @@ class AgreementValidatorTest {
     }
 
     @Test
-    @DisplayName("AGR-04 a course-based learning agreement needs its courses, each with subject, teacher and credits, and the progress measures")
+    @DisplayName("AGR-04 a course-based learning agreement needs its courses, each with subject, teacher, credits, duration and learning objectives, and the progress measures")
     void courseBasedAgreementNeedsCourses() {
         LocalDate end = LocalDate.of(2027, 1, 14);
         Placement placement = Agreements.courseBased(1L, 1L, SEP_1, end);
@@ -65,11 +65,45 @@ class AgreementValidatorTest {
 
         AgreementDraft incomplete = new AgreementDraft(SEP_1, end, "weekly", "standards", "tests", " ",
                 "laptop", "5 credits", "tutoring", "teacher",
-                List.of(new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"),
-                        new AgreementContent.Course("World History", "History", null, "5")));
+                List.of(Agreements.course("Algebra I", "Mathematics", "teacher2", SEP_1, end),
+                        new AgreementContent.Course("World History", "History", null, "5", SEP_1, null, " ")));
         assertThat(problems(placement, incomplete)).containsExactly(
-                "AGR-04: the learning objectives, how progress is measured and when an evaluation is required is missing",
-                "AGR-04: course 'World History' needs a name, subject, teacher and credits");
+                "AGR-04: how satisfactory educational progress is measured and when an evaluation is required is missing",
+                "AGR-04: course 'World History' needs its teacher, its end date, its learning objectives and expectations");
+    }
+
+    @Test
+    @DisplayName("AGR-04 each course runs within the agreement: ending on the agreement's last day is allowed, a day later or before its own begin is not")
+    void courseDurationWithinTheAgreement() {
+        LocalDate end = LocalDate.of(2027, 1, 14);
+        Placement placement = Agreements.courseBased(1L, 1L, SEP_1, end);
+        AgreementContent.Course wholeAgreement = Agreements.course("Algebra I", "Mathematics", "teacher2", SEP_1, end);
+        assertThat(problems(placement, Agreements.completeDraft(SEP_1, end, "teacher", List.of(wholeAgreement))))
+                .isEmpty();
+
+        AgreementContent.Course dayLate = Agreements.course("Biology", "Science", "teacher2", SEP_1, end.plusDays(1));
+        AgreementContent.Course dayEarly = Agreements.course("Chemistry", "Science", "teacher2", SEP_1.minusDays(1), end);
+        AgreementContent.Course backwards = Agreements.course("Physics", "Science", "teacher2", OCT_30, OCT_30.minusDays(1));
+        assertThat(problems(placement, Agreements.completeDraft(SEP_1, end, "teacher",
+                List.of(dayLate, dayEarly, backwards)))).containsExactly(
+                "AGR-04: course 'Biology' runs from 2026-09-01 to 2027-01-15, outside the agreement (2026-09-01 to 2027-01-14)",
+                "AGR-04: course 'Chemistry' runs from 2026-08-31 to 2027-01-14, outside the agreement (2026-09-01 to 2027-01-14)",
+                "AGR-04: course 'Physics' ends on 2026-10-29, before it begins on 2026-10-30");
+    }
+
+    @Test
+    @DisplayName("AGR-04 a course-based learning agreement carries the summary of the district's policies and procedures; a policy without one keeps it from signature")
+    void courseBasedAgreementCarriesThePolicySummary() {
+        LocalDate end = LocalDate.of(2027, 1, 14);
+        Placement placement = Agreements.courseBased(1L, 1L, SEP_1, end);
+        AgreementDraft draft = Agreements.completeDraft(SEP_1, end, "teacher",
+                List.of(Agreements.course("Algebra I", "Mathematics", "teacher2", SEP_1, end)));
+        assertThat(problems(placement, draft)).isEmpty();
+
+        AgreementContent withoutSummary = Agreements.contentOf(placement, draft, " ");
+        assertThat(validator.problemsOf(withoutSummary, Agreements.agreementFor(placement))).containsExactly(
+                "AGR-04: the summary of the district's policies and procedures for course-based independent study "
+                        + "(district policy BP6158-2022) is missing");
     }
 
     @Test
@@ -95,7 +129,7 @@ class AgreementValidatorTest {
         LocalDate lastDay = LocalDate.of(2026, 6, 11);
         Placement placement = Agreements.courseBased(1L, 1L, start, lastDay);
         List<AgreementContent.Course> courses = List.of(
-                new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"));
+                Agreements.course("Algebra I", "Mathematics", "teacher2", start, lastDay));
         assertThat(problems(placement, Agreements.completeDraft(start, lastDay, "teacher", courses))).isEmpty();
 
         assertThat(problems(placement, Agreements.completeDraft(start, lastDay.plusDays(1), "teacher", courses)))
@@ -118,5 +152,16 @@ class AgreementValidatorTest {
         assertThat(problems(placement, Agreements.completeDraft(SEP_1, OCT_30.minusDays(1), "teacher", List.of())))
                 .containsExactly("AGR-01: the agreement (2026-09-01 to 2026-10-29) does not cover the whole placement "
                         + "(2026-09-01 to 2026-10-30)");
+    }
+
+    @Test
+    @DisplayName("AGR-01 an agreement may not begin before the family's requested start: the day before is refused naming the begin date, the day itself is not")
+    void agreementNotBeforeTheRequestedStart() {
+        LocalDate requested = LocalDate.of(2026, 9, 14);
+        Placement placement = Agreements.traditional(1L, 1L, requested, OCT_30, true);
+        assertThat(problems(placement, Agreements.completeDraft(requested.minusDays(3), OCT_30, "teacher", List.of())))
+                .containsExactly("AGR-01: the begin date (startDate) 2026-09-11 is before the family's requested "
+                        + "start 2026-09-14");
+        assertThat(problems(placement, Agreements.completeDraft(requested, OCT_30, "teacher", List.of()))).isEmpty();
     }
 }

@@ -73,9 +73,9 @@ class SignerRequirementsTest {
         LocalDate end = LocalDate.of(2027, 1, 14);
         Placement placement = Agreements.courseBased(1L, 41L, start, end);
         AgreementContent content = Agreements.contentOf(placement, Agreements.completeDraft(start, end, "teacher",
-                List.of(new AgreementContent.Course("Algebra I", "Mathematics", "teacher2", "5"),
-                        new AgreementContent.Course("Biology", "Science", "teacher2", "5"),
-                        new AgreementContent.Course("English 9", "English", "teacher", "5"))));
+                List.of(Agreements.course("Algebra I", "Mathematics", "teacher2", start, end),
+                        Agreements.course("Biology", "Science", "teacher2", start, end),
+                        Agreements.course("English 9", "English", "teacher", start, end))));
         List<Guardian> twoGuardians = List.of(guardian(7L, "Ana Lopez", Guardian.Relationship.PARENT),
                 guardian(8L, "Alex Lopez", Guardian.Relationship.CAREGIVER));
 

@@ -189,21 +189,55 @@ class SchoolCalendarTest {
     class OutsideTheCalendar {
 
         @Test
-        @DisplayName("CAL-03 a summer date outside every school year is an error naming the date, never a weekday guess")
+        @DisplayName("CAL-03 a summer date is in no school year: asking whether it is a school day, or its year, is an error naming the next first day")
         void summerDateIsAnError() {
             // Monday 6 July 2026 is a weekday between the two loaded years
             assertThatThrownBy(() -> calendar.isSchoolDay(d("2026-07-06")))
                     .isInstanceOf(SchoolCalendarException.class)
-                    .hasMessage("No district instructional calendar covers 2026-07-06 (loaded: 2025-26, 2026-27)");
-            assertThatThrownBy(() -> calendar.addSchoolDays(d("2026-07-06"), 5))
-                    .isInstanceOf(SchoolCalendarException.class);
-            assertThatThrownBy(() -> calendar.addSchoolDays(Date.from(d("2026-07-06")
-                    .atStartOfDay(DemoCalendars.LOS_ANGELES).toInstant()), 5))
-                    .isInstanceOf(SchoolCalendarException.class);
+                    .hasMessage("2026-07-06 is not in a school year: it lies between school years, before the first "
+                            + "day of 2026-27 (2026-08-13)");
             assertThatThrownBy(() -> calendar.schoolYearOf(d("2027-07-01")))
-                    .hasMessage("No district instructional calendar covers 2027-07-01 (loaded: 2025-26, 2026-27)");
+                    .hasMessage("No district instructional calendar covers school year 2027-28, needed for 2027-07-01 "
+                            + "(loaded: 2025-26, 2026-27)");
             assertThatThrownBy(() -> calendar.countSchoolDays(d("2026-06-01"), d("2026-07-06")))
                     .isInstanceOf(SchoolCalendarException.class);
+        }
+
+        @Test
+        @DisplayName("CAL-02 CAL-03 counting from a date between two school years starts at the next year's first day")
+        void countingFromASummerDate() {
+            // 2025-26 ends Thu 11 June 2026, 2026-27 begins Thu 13 August 2026
+            assertThat(calendar.addSchoolDays(d("2026-06-12"), 1)).isEqualTo("2026-08-13");
+            assertThat(calendar.addSchoolDays(d("2026-07-06"), 1)).isEqualTo("2026-08-13");
+            assertThat(calendar.addSchoolDays(d("2026-08-12"), 6)).isEqualTo("2026-08-20");
+            // the first day itself is a school day, not counted when counting from it
+            assertThat(calendar.addSchoolDays(d("2026-08-13"), 1)).isEqualTo("2026-08-14");
+            assertThat(calendar.addSchoolDays(Date.from(d("2026-07-15").atStartOfDay(DemoCalendars.LOS_ANGELES)
+                    .toInstant()), 6).toInstant())
+                    .isEqualTo(d("2026-08-20").atStartOfDay(DemoCalendars.LOS_ANGELES).toInstant());
+            assertThat(calendar.firstSchoolDayOnOrAfter(d("2026-07-06"))).isEqualTo("2026-08-13");
+            assertThat(calendar.countSchoolDays(d("2026-07-06"), d("2026-08-14"))).isEqualTo(2);
+            assertThat(calendar.schoolDaysBetween(d("2026-07-06"), d("2026-08-14")))
+                    .containsExactly(d("2026-08-13"), d("2026-08-14"));
+            // the summer before the first loaded year counts into that year too
+            assertThat(calendar.addSchoolDays(d("2025-07-21"), 1)).isEqualTo("2025-08-14");
+        }
+
+        @Test
+        @DisplayName("CAL-03 counting from a summer date whose next school year has no calendar is an error naming that school year")
+        void countingFromASummerDateBeforeAMissingYear() {
+            // 2026-27 ends Thu 10 June 2027; 2027-28 is not loaded
+            assertThatThrownBy(() -> calendar.addSchoolDays(d("2027-07-15"), 1))
+                    .isInstanceOf(SchoolCalendarException.class)
+                    .hasMessage("No district instructional calendar covers school year 2027-28, needed for "
+                            + "1 school days after 2027-07-15 (loaded: 2025-26, 2026-27)");
+            assertThatThrownBy(() -> calendar.addSchoolDays(d("2027-06-11"), 1))
+                    .hasMessageContaining("covers school year 2027-28");
+            assertThatThrownBy(() -> calendar.firstSchoolDayOnOrAfter(d("2027-08-16")))
+                    .hasMessageContaining("covers school year 2027-28");
+            // a date of a school year before the first loaded one is not "summer": 2024-25 is missing
+            assertThatThrownBy(() -> calendar.addSchoolDays(d("2025-05-01"), 1))
+                    .hasMessageContaining("covers school year 2024-25");
         }
 
         @Test
@@ -252,7 +286,8 @@ class SchoolCalendarTest {
 
             assertThatThrownBy(() -> empty.isSchoolDay(d("2025-09-15")))
                     .isInstanceOf(SchoolCalendarException.class)
-                    .hasMessage("No district instructional calendar covers 2025-09-15 (loaded: none)");
+                    .hasMessage("No district instructional calendar covers school year 2025-26, needed for 2025-09-15 "
+                            + "(loaded: none)");
         }
     }
 }

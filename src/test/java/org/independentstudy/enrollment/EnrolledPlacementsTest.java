@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.RequestBuilder;
@@ -46,6 +48,31 @@ class EnrolledPlacementsTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    @Test
+    @DisplayName("AGR-01 CAL-02 a requested start on a Saturday or on Labor Day becomes the next school day, said on the case record; a school day stays as asked")
+    void requestedStartOnANonSchoolDayMovesToTheNextSchoolDay() {
+        LocalDate end = LocalDate.of(2026, 10, 9);
+        Map<LocalDate, LocalDate> startsByRequest = Map.of(LocalDate.of(2026, 9, 12), LocalDate.of(2026, 9, 14),
+                LocalDate.of(2026, 9, 7), LocalDate.of(2026, 9, 8));
+        startsByRequest.forEach((asked, schoolDay) -> {
+            Long caseId = familyRequests.register(students.requestForNewStudentLike("S100035").dates(asked, end)
+                    .build()).caseId();
+            assertThat(placements.placementOf(caseId).startDate()).isEqualTo(schoolDay);
+            assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("requestedStartMoved"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getRuleId()).isEqualTo("AGR-01");
+                        assertThat(e.getDescription()).contains("requested start " + asked + " is not a school day",
+                                "next school day, " + schoolDay);
+                    });
+        });
+
+        Long onSchoolDay = familyRequests.register(students.requestForNewStudentLike("S100035")
+                .dates(LocalDate.of(2026, 9, 14), end).build()).caseId();
+        assertThat(placements.placementOf(onSchoolDay).startDate()).isEqualTo(LocalDate.of(2026, 9, 14));
+        assertThat(caseRecord.timelineOf(onSchoolDay)).extracting(TimelineEntry::getStep)
+                .doesNotContain("requestedStartMoved");
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
 import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatureReminderDue;
 import org.independentstudy.agreement.AgreementSignatures;
@@ -20,6 +22,7 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RecordedFamilySignatures;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,77 @@ class FamilySigningLinkTest {
         assertThat(SigningMailbox.htmlOf(reminder)).contains("/sign/" + studentToken);
         assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingReminderSent"))
                 .singleElement().satisfies(e -> assertThat(e.getRuleId()).isEqualTo("AGR-07"));
+    }
+
+    @Test
+    @DisplayName("AGR-07 a reminder gives each unsigned family signer a working link: the live one again, a fresh one where it expired; the record lists each message the mail server took")
+    void reminderRenewsExpiredLinksOnly() {
+        Sent sent = scenario.sendToFamily("S100030");
+        String address = sent.parent().getEmail();
+        String parent = sent.parent().getFullName();
+        String student = sent.student().fullName();
+        String firstStudentToken = sent.studentToken(mail);
+        String firstParentToken = sent.parentToken(mail);
+        String parentIdentity = "guardian:" + sent.parent().getId();
+        String studentIdentity = "student:" + sent.student().getId();
+
+        // the links of December 1 expired on December 15; the parent alone is reminded on the 16th
+        setClock(DECEMBER_FIRST.plusDays(15));
+        invitations.remindFamilySigners(sent.versionId(), Set.of(parentIdentity));
+        String renewedParentToken = SigningMailbox.tokensFor(mail, address, parent).get(1);
+        assertThat(renewedParentToken).isNotEqualTo(firstParentToken);
+
+        // on the 17th both are reminded: the parent's live link again, a fresh one for the student
+        setClock(DECEMBER_FIRST.plusDays(16));
+        int sentBefore = mail.getReceivedMessages().length;
+        invitations.remindFamilySigners(sent.versionId(), Set.of(parentIdentity, studentIdentity));
+
+        assertThat(mail.getReceivedMessages()).hasSize(sentBefore + 2);
+        assertThat(SigningMailbox.tokensFor(mail, address, parent)).hasSize(3).last().isEqualTo(renewedParentToken);
+        List<String> studentTokens = SigningMailbox.tokensFor(mail, address, student);
+        assertThat(studentTokens).hasSize(2).last().isNotEqualTo(firstStudentToken);
+        assertThat(statusOfPage(studentTokens.get(1))).isEqualTo(HttpStatus.OK);
+        assertThat(statusOfPage(renewedParentToken)).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/sign/" + firstStudentToken, String.class).getBody()).contains("expired");
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingReminderSent"))
+                .hasSize(3).allSatisfy(e -> assertThat(e.getRuleId()).isEqualTo("AGR-07"));
+    }
+
+    @Test
+    @DisplayName("AGR-07 a reminder the mail server does not take is not on the record as sent: it is marked failed on the link and sent on retry")
+    void failedReminderIsNotRecordedAsSent() {
+        Sent sent = scenario.sendToFamily("S100036");
+        setClock(DECEMBER_FIRST.plusDays(15));
+        mail.stop();
+        invitations.remindFamilySigners(sent.versionId(), Set.of("guardian:" + sent.parent().getId()));
+
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
+                .doesNotContain("signingReminderSent");
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId())
+                        && l.stateAt(DECEMBER_FIRST.plusDays(15).toInstant()) == LinkState.OPEN)
+                .singleElement().satisfies(l -> assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.FAILED));
+
+        mail.start();
+        invitations.retryUndelivered();
+        List<String> parentTokens = SigningMailbox.tokensFor(mail, sent.parent().getEmail(), sent.parent().getFullName());
+        assertThat(statusOfPage(parentTokens.get(parentTokens.size() - 1))).isEqualTo(HttpStatus.OK);
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkSent"))
+                .hasSize(3);
+    }
+
+    @Test
+    @DisplayName("AGR-07 when the placement ends unsigned, the family's open links stop working at once (410)")
+    void linksStopWhenThePlacementEndsUnsigned() {
+        Sent sent = scenario.sendToFamily("S100034");
+        String token = sent.parentToken(mail);
+
+        scenario.withdrawUnsigned(sent);
+
+        ResponseEntity<String> page = rest.getForEntity("/sign/" + token, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(page.getBody()).contains("your signature is no longer needed");
+        assertThat(statusOfSigning(token, sent.parent().getFullName())).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(sent)).isEmpty();
     }
 
     @Test
@@ -253,6 +327,28 @@ class FamilySigningLinkTest {
 
         assertThat(statusOfSigning(edited.parentToken(mail), parentName)).isEqualTo(HttpStatus.OK);
         assertThat(scenario.signaturesOf(edited)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("AGR-08 a parent whose signature staff recorded in person can no longer sign with the e-mailed link (410); the student's link still works")
+    void linkEndsWhenSignedInPerson() {
+        Sent sent = scenario.sendToFamily("S100019");
+        String parentToken = sent.parentToken(mail);
+        setClock(DECEMBER_FIRST.plusHours(1));
+
+        assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", sent.caseId(), RecordedFamilySignatures
+                .statement(1, sent.parent().getId(), DECEMBER_FIRST.plusMinutes(30))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        assertThat(statusOfPage(parentToken)).isEqualTo(HttpStatus.GONE);
+        assertThat(statusOfSigning(parentToken, sent.parent().getFullName())).isEqualTo(HttpStatus.GONE);
+        assertThat(scenario.signaturesOf(sent)).singleElement().extracting(AgreementSignature::getMethod)
+                .isEqualTo(SignatureMethod.IN_PERSON);
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkWithdrawn"))
+                .singleElement().extracting(TimelineEntry::getDescription).asString()
+                .startsWith("Signing link of " + sent.parent().getFullName() + " (PARENT_OR_GUARDIAN)")
+                .endsWith("withdrawn: signed in person");
+        assertThat(statusOfPage(sent.studentToken(mail))).isEqualTo(HttpStatus.OK);
     }
 
     @Test

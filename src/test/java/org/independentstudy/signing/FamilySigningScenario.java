@@ -78,13 +78,18 @@ class FamilySigningScenario {
         return sent(previous.agreementId(), edited, previous.student());
     }
 
+    /** AGR-07: the principal ended the placement; the version out for signature is withdrawn. */
+    void withdrawUnsigned(Sent sent) {
+        drafting.withdrawUnsigned(sent.versionId());
+    }
+
     List<AgreementSignature> signaturesOf(Sent sent) {
         return signatures.signaturesOf(sent.versionId());
     }
 
     private Sent sent(Long agreementId, AgreementVersion version, Student student) {
         assertThat(drafting.problemsOf(version.getId())).isEmpty();
-        drafting.sendForSignature(version.getId());
+        drafting.sendForSignature(version.getId(), null);
         return new Sent(drafting.agreementOfVersion(version.getId()).getCaseId(), agreementId, version.getId(),
                 student, guardians.findByStudentIdOrderById(student.getId()).get(0));
     }

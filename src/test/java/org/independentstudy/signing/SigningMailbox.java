@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the signing invitations the in-process SMTP server received, as a family member would. */
-final class SigningMailbox {
+public final class SigningMailbox {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/sign/(\\S+)");
 
@@ -24,19 +24,25 @@ final class SigningMailbox {
     }
 
     /** The plain-text parts of the messages to this address, oldest first. */
-    static List<String> textsTo(GreenMailExtension mail, String address) {
+    public static List<String> textsTo(GreenMailExtension mail, String address) {
         return Arrays.stream(mail.getReceivedMessages()).filter(m -> isTo(m, address))
                 .map(SigningMailbox::plainTextOf).toList();
     }
 
     /** The token of the one link sent to this address for this signer ("Dear <name>"). */
     static String tokenFor(GreenMailExtension mail, String address, String signerName) {
-        List<String> texts = textsTo(mail, address).stream().filter(t -> t.startsWith("Dear " + signerName + ","))
-                .toList();
-        assertThat(texts).as("invitations to %s for %s", address, signerName).hasSize(1);
-        Matcher link = LINK.matcher(texts.get(0));
-        assertThat(link.find()).as("a signing link in %s", texts.get(0)).isTrue();
-        return link.group(1);
+        List<String> tokens = tokensFor(mail, address, signerName);
+        assertThat(tokens).as("invitations to %s for %s", address, signerName).hasSize(1);
+        return tokens.get(0);
+    }
+
+    /** The tokens of the links sent to this address for this signer ("Dear <name>"), oldest first. */
+    static List<String> tokensFor(GreenMailExtension mail, String address, String signerName) {
+        return textsTo(mail, address).stream().filter(t -> t.startsWith("Dear " + signerName + ",")).map(text -> {
+            Matcher link = LINK.matcher(text);
+            assertThat(link.find()).as("a signing link in %s", text).isTrue();
+            return link.group(1);
+        }).toList();
     }
 
     static String htmlOf(MimeMessage message) {

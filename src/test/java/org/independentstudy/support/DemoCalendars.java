@@ -19,6 +19,9 @@ public final class DemoCalendars {
     public static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     public static final String CSV_2025_26 = "calendars/demo-usd-2025-26.csv";
     public static final String ICS_2026_27 = "calendars/demo-usd-2026-27.ics";
+    /** Files as districts publish them: summaries only, no categories. */
+    public static final String GOOGLE_EXPORT_2025_26 = "calendars/google-export-2025-26.ics";
+    public static final String OUTLOOK_EXPORT_2027_28 = "calendars/outlook-export-2027-28.ics";
 
     private DemoCalendars() {
     }
@@ -28,7 +31,7 @@ public final class DemoCalendars {
     }
 
     public static ParsedCalendar icsResource(String path) {
-        return new CalendarIcsImporter().parse(path, resource(path));
+        return new CalendarIcsImporter(LOS_ANGELES).parse(path, resource(path));
     }
 
     public static ParsedCalendar csv(String content) {
@@ -36,7 +39,7 @@ public final class DemoCalendars {
     }
 
     public static ParsedCalendar ics(String content) {
-        return new CalendarIcsImporter().parse("test.ics", bytes(content));
+        return new CalendarIcsImporter(LOS_ANGELES).parse("test.ics", bytes(content));
     }
 
     /** The school calendar with both demo years loaded, as at startup. */
@@ -48,6 +51,14 @@ public final class DemoCalendars {
         SchoolCalendar calendar = new SchoolCalendar(LOS_ANGELES);
         calendar.load(List.of(years));
         return calendar;
+    }
+
+    public static byte[] resourceBytes(String path) {
+        try (InputStream in = resource(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InputStream resource(String path) {

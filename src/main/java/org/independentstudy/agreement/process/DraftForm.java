@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.independentstudy.agreement.AgreementContent;
 import org.independentstudy.agreement.AgreementDraft;
 
 /**
  * The drafting form's variables (forms/draft-agreement.form) to and from an {@link AgreementDraft}. Courses
- * are one per line, "name | subject | teacher username | credits", as Tasklist forms have no repeating group.
+ * are one per line, "name | subject | teacher username | credits | begin | end | learning objectives" (dates as
+ * yyyy-MM-dd; AGR-04 (2, 4)), as Tasklist forms have no repeating group.
  */
 final class DraftForm {
+
+    private static final int COURSE_FIELDS = 7;
 
     private DraftForm() {
     }
@@ -32,9 +36,7 @@ final class DraftForm {
         variables.put("creditsOrAccomplishments", draft.creditsOrAccomplishments());
         variables.put("supports", draft.supports());
         variables.put("supervisingTeacher", draft.supervisingTeacher());
-        variables.put("courses", draft.courses().stream()
-                .map(c -> String.join(" | ", c.name(), c.subject(), c.teacher(), c.credits()))
-                .collect(Collectors.joining("\n")));
+        variables.put("courses", draft.courses().stream().map(DraftForm::line).collect(Collectors.joining("\n")));
         variables.put("courseBased", preview.courseBased());
         variables.put("studentParticulars", particulars(preview));
         variables.put("supportsPrompts", String.join("\n", preview.supportsPrompts()));
@@ -57,7 +59,8 @@ final class DraftForm {
                 + s.address() + "\n" + s.school() + ": " + s.programPlacement() + "\n"
                 + preview.policy().policyTitle() + ": assignments due within "
                 + preview.policy().maxAssignmentCalendarDays() + " days; evaluation after "
-                + preview.policy().missedAssignmentsForEvaluation() + " missed assignments";
+                + preview.policy().missedAssignmentsForEvaluation() + " missed assignments"
+                + (preview.policy().courseBasedSummary() == null ? "" : "\n" + preview.policy().courseBasedSummary());
     }
 
     private static List<AgreementContent.Course> courses(String lines) {
@@ -65,9 +68,17 @@ final class DraftForm {
             return List.of();
         }
         return lines.lines().filter(line -> !line.isBlank()).map(line -> {
-            List<String> parts = Arrays.stream(line.split("\\|", -1)).map(String::strip).toList();
-            return new AgreementContent.Course(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3));
+            // the objectives come last and may contain the separator themselves
+            List<String> parts = Arrays.stream(line.split("\\|", COURSE_FIELDS)).map(String::strip).toList();
+            return new AgreementContent.Course(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3),
+                    date(part(parts, 4)), date(part(parts, 5)), part(parts, 6));
         }).toList();
+    }
+
+    private static String line(AgreementContent.Course c) {
+        return Stream.of(c.name(), c.subject(), c.teacher(), c.credits(), c.startDate(), c.endDate(),
+                c.learningObjectives()).map(value -> value == null ? "" : value.toString())
+                .collect(Collectors.joining(" | "));
     }
 
     private static String part(List<String> parts, int index) {
@@ -79,7 +90,7 @@ final class DraftForm {
         return value == null ? null : value.toString();
     }
 
-    /** A date the form could not give is left out; validation then names the missing dates (AGR-05). */
+    /** A date the form could not give is left out; validation then names the missing dates (AGR-04, AGR-05). */
     private static LocalDate date(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;

@@ -2,6 +2,8 @@ package org.independentstudy.cases.process;
 
 import static org.independentstudy.process.CaseVariables.caseIdOf;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,6 +49,12 @@ class CasePhaseDelegates {
     ExecutionListener markPlacementActive(PlacementLifecycle placements, DistrictProperties district) {
         return execution -> placements.activate(caseIdOf(execution),
                 new SubmittedForm(execution).date("independentStudyStartDate", district.timeZone()));
+    }
+
+    /** AGR-07: the agreement process ended with placementEndedUnsigned: the principal ended the placement. */
+    @Bean
+    JavaDelegate returnToClassroom(PlacementLifecycle placements, Clock clock) {
+        return execution -> placements.returnToClassroom(caseIdOf(execution), LocalDate.now(clock));
     }
 
     /** Reads the PlacementEnded message's variables: {@code placementLastDay} and {@code placementEndReason}. */

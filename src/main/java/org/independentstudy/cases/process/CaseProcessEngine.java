@@ -1,10 +1,12 @@
 package org.independentstudy.cases.process;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -14,12 +16,16 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.cases.CaseProgress;
+import org.independentstudy.enrollment.Enrollment;
+import org.independentstudy.errors.ConflictException;
 import org.independentstudy.process.CaseVariables;
 import org.springframework.stereotype.Component;
 
 /** The engine side of a case: starting its process and reading its open tasks and timers. */
 @Component
 public class CaseProcessEngine implements CaseProgress {
+
+    static final String PLACEMENT_ENDED = "PlacementEnded";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -49,6 +55,18 @@ public class CaseProcessEngine implements CaseProgress {
     public List<Deadline> deadlines(String processInstanceId) {
         return management.createJobQuery().processInstanceIds(Set.copyOf(instancesOfCase(processInstanceId)))
                 .timers().orderByJobDuedate().asc().list().stream().map(this::deadline).toList();
+    }
+
+    /** The case process waits for it at {@code placementEndedEarly}; anywhere else nothing waits, which is a 409. */
+    @Override
+    public void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason) {
+        try {
+            runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(processInstanceId)
+                    .setVariable("placementLastDay", lastDay.toString())
+                    .setVariable("placementEndReason", reason.name()).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("The case is not waiting in its active placement");
+        }
     }
 
     private List<String> instancesOfCase(String caseProcessInstanceId) {

@@ -7,10 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.ini
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -28,7 +29,10 @@ import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.agreement.AgreementScenarios;
 import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatures;
+import org.independentstudy.agreement.AgreementVersion;
+import org.independentstudy.agreement.AgreementVersionRepository;
 import org.independentstudy.agreement.RequiredSigner;
+import org.independentstudy.agreement.SignatureDeadlines;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignatureOutcome;
 import org.independentstudy.agreement.SignerRole;
@@ -39,14 +43,19 @@ import org.independentstudy.people.Student;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.signing.SigningMailbox;
 import org.independentstudy.support.Api;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.DraftFormVariables;
+import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.RecordedFamilySignatures;
+import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -58,6 +67,15 @@ class WrittenAgreementProcessTest {
     private static final Instant NOW = Instant.parse("2026-11-30T17:00:00Z");
     private static final LocalDate START = AgreementScenarios.START;
     private static final LocalDate END = AgreementScenarios.END;
+    /** Short-term from Monday Jan 11: 8 school days (Jan 15 is a staff day, Jan 18 a holiday). */
+    private static final LocalDate SHORT_END = LocalDate.of(2027, 1, 22);
+    /** The end of the 10th school day after Jan 11: Wednesday Jan 27 in the district. */
+    private static final Instant SHORT_TERM_DEADLINE_AT = Instant.parse("2027-01-28T07:59:59.999Z");
+    private static final Instant SHORT_TERM_REMINDER_DAY = Instant.parse("2027-01-25T09:00:00Z");
+    private static final Instant AFTER_SHORT_TERM_DEADLINE = Instant.parse("2027-01-28T09:00:00Z");
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMailServer.smtp();
 
     @Autowired
     ProcessEngine engine;
@@ -77,6 +95,8 @@ class WrittenAgreementProcessTest {
     AgreementScenarios scenarios;
     @Autowired
     AgreementSignatures signatures;
+    @Autowired
+    AgreementVersionRepository versions;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -111,15 +131,23 @@ class WrittenAgreementProcessTest {
     }
 
     private Scenario start(String studentNumber, FamilyRequest.PreferredPlacement preferred) {
+        return start(studentNumber, preferred, END);
+    }
+
+    private Scenario start(String studentNumber, FamilyRequest.PreferredPlacement preferred, LocalDate end) {
         Student student = students.newStudentLike(studentNumber);
-        Long caseId = scenarios.enrolledCase(student, preferred, START, END);
+        Long caseId = scenarios.enrolledCase(student, preferred, START, end);
         ProcessInstance process = runtimeService.startProcessInstanceByKey("written-agreement", caseId.toString(),
                 Map.of("caseId", caseId));
         return new Scenario(caseId, student, process);
     }
 
     private static Map<String, Object> completeDraft(String supervisingTeacher, String courses) {
-        Map<String, Object> form = DraftFormVariables.complete(START, END, supervisingTeacher);
+        return completeDraft(supervisingTeacher, courses, END);
+    }
+
+    private static Map<String, Object> completeDraft(String supervisingTeacher, String courses, LocalDate end) {
+        Map<String, Object> form = DraftFormVariables.complete(START, end, supervisingTeacher);
         form.put("courses", courses);
         form.put("progressMeasurement", courses == null ? null : "Per unit; evaluation after three missed assignments");
         return form;
@@ -200,11 +228,39 @@ class WrittenAgreementProcessTest {
     }
 
     @Test
+    @DisplayName("AGR-06 AGR-09 a family without e-mail signs in person and on paper: the process leaves awaitFamilySignatures as with links, and the signed agreement activates the case")
+    void familyWithoutEmailSignsInPersonAndOnPaper() {
+        scenarios.familyWithoutEmail("S300701", "Elena Mendez");
+        Scenario scenario = start("S300701", FamilyRequest.PreferredPlacement.LONG_TERM);
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+        Long parentId = signatures.requiredSigners(versionOf(scenario), START).stream()
+                .filter(r -> r.role() == SignerRole.PARENT_OR_GUARDIAN).findFirst().orElseThrow().guardianId();
+        ZonedDateTime now = NOW.atZone(FixedEngineClock.DISTRICT);
+
+        assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", scenario.caseId(),
+                RecordedFamilySignatures.statement(1, parentId, now)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(scenario.process()).isWaitingAt("awaitFamilySignatures");
+        assertThat(RecordedFamilySignatures.onPaper(rest, "teacher", scenario.caseId(),
+                RecordedFamilySignatures.statement(1, null, now), "student-signature.pdf",
+                RecordedFamilySignatures.SCAN).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(scenario.process()).isNotWaitingAt("awaitFamilySignatures").isWaitingAt("signAsTeacher");
+
+        signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
+        runDueJobs(scenario);
+        assertThat(scenario.process()).isEnded().hasPassed("awaitFamilySignatures", "activateAgreement");
+        assertThat(caseRecord.get(scenario.caseId()).getPhase()).isEqualTo(CasePhase.ACTIVE);
+        assertThat(signatures.signaturesOf(versionOf(scenario))).extracting(AgreementSignature::getMethod)
+                .containsExactly(SignatureMethod.IN_PERSON, SignatureMethod.PAPER, SignatureMethod.TASKLIST);
+    }
+
+    @Test
     @DisplayName("AGR-06 a course-based agreement of a student with an IEP: each course teacher and the special-education designee sign in Tasklist")
     void courseTeachersAndSpecialEducationSignInTasklist() {
         Scenario scenario = start("S100013", FamilyRequest.PreferredPlacement.COURSE_BASED);
-        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", "Algebra I | Mathematics | teacher2 | 5\n"
-                + "English 11 | English | teacher | 5"));
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher",
+                "Algebra I | Mathematics | teacher2 | 5 | 2027-01-11 | 2027-03-26 | Linear equations and functions\n"
+                + "English 11 | English | teacher | 5 | 2027-01-11 | 2027-03-26 | Argumentative essays"));
 
         assertThat(tasks(scenario, "signAsTeacher")).hasSize(2);
         List<Task> designee = tasks(scenario, "signAsSpecialEducationDesignee");
@@ -224,14 +280,51 @@ class WrittenAgreementProcessTest {
                         SignerRole.SPECIAL_EDUCATION_DESIGNEE, SignerRole.STUDENT, SignerRole.PARENT_OR_GUARDIAN);
     }
 
-    @Test
-    @DisplayName("AGR-07 before the deadline the unsigned parties are reminded and a principal follows up; at the deadline the consequence is on the case record; signed late, a long-term placement starts after the last signature")
-    void reminderEscalationAndDeadline() {
+    /** A long-term agreement from START sent for signature, signed so far by the student only. */
+    private Scenario longTermSignedByTheStudent() {
         Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
         signAsFamily(scenario, SignerRole.STUDENT);
+        return scenario;
+    }
 
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-07T09:00:00Z")));
+    /** A short-term agreement from START to SHORT_END sent for signature, its deadline passed (reminded before). */
+    private Scenario shortTermPastItsDeadline(String studentNumber) {
+        Scenario scenario = start(studentNumber, FamilyRequest.PreferredPlacement.SHORT_TERM, SHORT_END);
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null, SHORT_END));
+        assertThat(scenario.process()).variables()
+                .containsEntry("signatureDeadlineAt", Date.from(SHORT_TERM_DEADLINE_AT));
+        at(SHORT_TERM_REMINDER_DAY);
+        runDueJobs(scenario);
+        at(AFTER_SHORT_TERM_DEADLINE);
+        runDueJobs(scenario);
+        return scenario;
+    }
+
+    private void decideAsPrincipal(Scenario scenario, Map<String, Object> decision) {
+        identityService.setAuthentication("principal", List.of("principals"));
+        try {
+            taskService.complete(tasks(scenario, "decideUnsignedAgreement").get(0).getId(), decision);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private TimelineEntry entry(Long caseId, String step) {
+        return caseRecord.timelineOf(caseId).stream().filter(e -> e.getStep().equals(step)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + step + " on the case record"));
+    }
+
+    private static void at(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    @Test
+    @DisplayName("AGR-07 before the deadline the principals get a follow-up task naming who has not signed, and the record names them without claiming they were reminded")
+    void beforeTheDeadlineThePrincipalFollowsUp() {
+        Scenario scenario = longTermSignedByTheStudent();
+
+        at(Instant.parse("2027-01-07T09:00:00Z"));
         runDueJobs(scenario);
         assertThat(tasks(scenario, "escalateUnsignedAgreement")).singleElement()
                 .satisfies(t -> assertThat(t).hasCandidateGroup("principals"));
@@ -239,6 +332,16 @@ class WrittenAgreementProcessTest {
                 "escalateUnsignedAgreement");
         assertThat(scenario.process()).variables().extractingByKey("unsignedSigners").asString()
                 .contains("(PARENT_OR_GUARDIAN)", "Marcus Bell (SUPERVISING_TEACHER)").doesNotContain("(STUDENT)");
+        assertThat(entry(scenario.caseId(), "signatureDeadlineApproaching").getDescription())
+                .contains("not yet signed: ", "Marcus Bell (SUPERVISING_TEACHER)").doesNotContain("remind");
+    }
+
+    @Test
+    @DisplayName("AGR-07 the principal's follow-up of an unsigned agreement is on the case record with who did it")
+    void principalsFollowUpIsRecorded() {
+        Scenario scenario = longTermSignedByTheStudent();
+        at(Instant.parse("2027-01-07T09:00:00Z"));
+        runDueJobs(scenario);
 
         identityService.setAuthentication("principal", List.of("principals"));
         taskService.complete(tasks(scenario, "escalateUnsignedAgreement").get(0).getId(),
@@ -247,22 +350,169 @@ class WrittenAgreementProcessTest {
         assertThat(caseRecord.timelineOf(scenario.caseId())).filteredOn(e -> "AGR-07".equals(e.getRuleId()))
                 .extracting(TimelineEntry::getActor, TimelineEntry::getStep).contains(
                         tuple("principal", "unsignedAgreementFollowedUp"));
+    }
 
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-11T09:00:00Z")));
+    @Test
+    @DisplayName("AGR-07 a long-term first day that comes unsigned is on the record (only days after the last signature count) and goes to a principal's decision")
+    void longTermDeadlineGoesToThePrincipal() {
+        Scenario scenario = longTermSignedByTheStudent();
+
+        at(Instant.parse("2027-01-11T09:00:00Z"));
         runDueJobs(scenario);
-        TimelineEntry passed = caseRecord.timelineOf(scenario.caseId()).stream()
-                .filter(e -> e.getStep().equals("signatureDeadlinePassed")).findFirst().orElseThrow();
+        TimelineEntry passed = entry(scenario.caseId(), "signatureDeadlinePassed");
         assertThat(passed.getRuleId()).isEqualTo("AGR-07");
-        assertThat(passed.getDescription()).contains("no day before it counts");
-        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
+        assertThat(passed.getDescription()).contains("by 2027-01-08", SignatureDeadlines.LATE_SIGNATURE_COUNTS);
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
+                "escalateUnsignedAgreement", "decideUnsignedAgreement");
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).singleElement().satisfies(t -> {
+            assertThat(t).hasCandidateGroup("principals");
+            assertThat(t.getName()).endsWith(scenario.student().fullName() + " (" + scenario.student().getStudentNumber() + ")");
+        });
+    }
+
+    @Test
+    @DisplayName("AGR-07 signed late, a long-term placement starts the school day after the last signature, and the principal's open decision ends with the signing")
+    void longTermSignedLateStartsAfterTheLastSignature() {
+        Scenario scenario = longTermSignedByTheStudent();
+        at(Instant.parse("2027-01-11T09:00:00Z"));
+        runDueJobs(scenario);
 
         // signed late, the day after the planned first day (Jan 11): independent study starts the next school day
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-12T20:00:00Z")));
+        at(Instant.parse("2027-01-12T20:00:00Z"));
         signAsFamily(scenario, SignerRole.PARENT_OR_GUARDIAN);
         signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
         runDueJobs(scenario);
         assertThat(scenario.process()).isEnded().variables()
                 .containsEntry("independentStudyStartDate", Date.from(Instant.parse("2027-01-13T08:00:00Z")));
+        assertThat(taskService.createTaskQuery().processInstanceId(scenario.process().getId()).count()).isZero();
+    }
+
+    @Test
+    @DisplayName("AGR-07 a reminder that runs only after the signing window closed sends the family no dead link")
+    void lateReminderSendsNoDeadLink() throws Exception {
+        Scenario scenario = start("S100029", FamilyRequest.PreferredPlacement.SHORT_TERM, SHORT_END);
+        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null, SHORT_END));
+        String family = scenarios.familyEmailOf(scenario.student());
+        assertThat(SigningMailbox.textsTo(mail, family)).as("the invitations").hasSize(2);
+
+        at(AFTER_SHORT_TERM_DEADLINE);
+        runDueJobs(scenario);
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
+                "escalateUnsignedAgreement", "decideUnsignedAgreement");
+        assertThat(SigningMailbox.textsTo(mail, family)).hasSize(2);
+        assertThat(caseRecord.timelineOf(scenario.caseId())).extracting(TimelineEntry::getStep)
+                .doesNotContain("signingReminderSent");
+    }
+
+    @Test
+    @DisplayName("AGR-07 revise after a short-term deadline: the version is withdrawn and the revised one gets a fresh window from the decision day and fresh family links, never the passed deadline")
+    void revisionGetsAFreshSigningWindow() throws Exception {
+        Scenario scenario = shortTermPastItsDeadline("S100020");
+        Long missed = versionOf(scenario);
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).singleElement()
+                .satisfies(t -> assertThat(t).hasCandidateGroup("principals"));
+
+        decideAsPrincipal(scenario, Map.of("unsignedAgreementDecision", "REVISE",
+                "decisionNote", "The family needs Thursday submissions"));
+        assertThat(scenario.process()).isWaitingAt("draftAgreement", "escalateUnsignedAgreement");
+        assertThat(tasks(scenario, "signAsTeacher")).isEmpty();
+        TimelineEntry decision = entry(scenario.caseId(), "unsignedAgreementDecided");
+        assertThat(decision.getActor()).isEqualTo("principal");
+        assertThat(decision.getDescription()).contains("revise the agreement: The family needs Thursday submissions",
+                "within 10 school days of 2027-01-28, by 2027-02-11", SignatureDeadlines.LATE_SIGNATURE_COUNTS);
+        assertThat(caseRecord.timelineOf(scenario.caseId())).extracting(TimelineEntry::getStep)
+                .containsSubsequence("signatureDeadlinePassed", "unsignedAgreementDecided", "agreementReopenedForRevision");
+
+        mail.reset();
+        taskService.complete(task("draftAgreement", scenario.process()).getId(), completeDraft("teacher", null, SHORT_END));
+        assertThat(versionOf(scenario)).isNotEqualTo(missed);
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures", "escalateUnsignedAgreement")
+                .variables().containsEntry("signatureDeadlineAt", Date.from(Instant.parse("2027-02-12T07:59:59.999Z")));
+        assertThat(SigningMailbox.textsTo(mail, scenarios.familyEmailOf(scenario.student()))).hasSize(2)
+                .allSatisfy(text -> assertThat(text).contains("Please sign by Thursday, February 11, 2027"));
+    }
+
+    @Test
+    @DisplayName("AGR-07 keep waiting until a named school day: the family gets working links until then, and if still unsigned the decision comes back after it")
+    void keepWaitingComesBackAfterTheNamedDay() throws Exception {
+        Scenario scenario = shortTermPastItsDeadline("S100023");
+        mail.reset();
+
+        decideAsPrincipal(scenario, Map.of("unsignedAgreementDecision", "KEEP_WAITING", "waitUntil", "2027-02-03",
+                "decisionNote", "The parent is travelling until Feb 1"));
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
+                "escalateUnsignedAgreement", "waitingPeriodOver");
+        assertThat(entry(scenario.caseId(), "unsignedAgreementDecided").getDescription())
+                .contains("keep waiting for the signatures until 2027-02-03: The parent is travelling until Feb 1");
+        assertThat(SigningMailbox.textsTo(mail, scenarios.familyEmailOf(scenario.student()))).hasSize(2)
+                .allSatisfy(text -> assertThat(text).contains("Please sign by Wednesday, February 3, 2027"));
+
+        at(Instant.parse("2027-02-04T07:59:00Z"));
+        runDueJobs(scenario);
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).isEmpty();
+        at(Instant.parse("2027-02-04T08:00:00Z"));
+        runDueJobs(scenario);
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).hasSize(1);
+        assertThat(entry(scenario.caseId(), "signatureDeadlinePassed").getDescription())
+                .contains("the principal waits until 2027-02-03");
+    }
+
+    @Test
+    @DisplayName("AGR-07 a short-term agreement signed while the principal waits counts only from the school day after the last signature, as the record says")
+    void signedWhileWaitingCountsFromTheDayAfter() {
+        Scenario scenario = shortTermPastItsDeadline("S100024");
+        decideAsPrincipal(scenario, Map.of("unsignedAgreementDecision", "KEEP_WAITING", "waitUntil", "2027-02-03",
+                "decisionNote", "The parent signs this week"));
+
+        at(Instant.parse("2027-02-02T20:00:00Z"));
+        signAsFamily(scenario, SignerRole.STUDENT);
+        signAsFamily(scenario, SignerRole.PARENT_OR_GUARDIAN);
+        signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
+        runDueJobs(scenario);
+
+        assertThat(scenario.process()).isEnded().variables()
+                .containsEntry("independentStudyStartDate", Date.from(Instant.parse("2027-02-03T08:00:00Z")));
+        assertThat(entry(scenario.caseId(), "independentStudyActivated").getDescription())
+                .contains("active from 2027-02-03", SignatureDeadlines.LATE_SIGNATURE_COUNTS);
+    }
+
+    @Test
+    @DisplayName("AGR-07 end the placement: the signature tasks end, the version is withdrawn and the agreement process ends with placementEndedUnsigned")
+    void endThePlacement() {
+        Scenario scenario = shortTermPastItsDeadline("S100025");
+        Long version = versionOf(scenario);
+
+        decideAsPrincipal(scenario, Map.of("unsignedAgreementDecision", "END_PLACEMENT",
+                "decisionNote", "The family chose to stay in the classroom"));
+        // on its own the process has no caller to catch placementEndedUnsigned; the case process test walks on
+        assertThat(scenario.process()).hasPassed("placementEndDecided", "withdrawUnsignedAgreement",
+                "placementEndedUnsigned");
+        assertThat(tasks(scenario, "signAsTeacher")).isEmpty();
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).isEmpty();
+        assertThat(versions.findById(version).orElseThrow().getStatus()).isEqualTo(AgreementVersion.Status.SUPERSEDED);
+        assertThat(entry(scenario.caseId(), "unsignedAgreementDecided").getDescription())
+                .contains("end the placement: The family chose to stay in the classroom", "no independent-study day");
+        assertThat(entry(scenario.caseId(), "agreementWithdrawn").getRuleId()).isEqualTo("AGR-07");
+    }
+
+    @Test
+    @DisplayName("AGR-07 a decision without a note, without a choice, or waiting until a Saturday is refused naming the field and records nothing")
+    void incompleteDecisionIsRefused() {
+        Scenario scenario = shortTermPastItsDeadline("S100026");
+        int entries = caseRecord.timelineOf(scenario.caseId()).size();
+
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(
+                Map.of("unsignedAgreementDecision", "REVISE", "decisionNote", " "),
+                Map.of("decisionNote", "No choice made"),
+                Map.of("unsignedAgreementDecision", "KEEP_WAITING", "waitUntil", "2027-01-30",
+                        "decisionNote", "Until the weekend"))) {
+            assertThatThrownBy(() -> decideAsPrincipal(scenario, refused)).as(refused.toString())
+                    .hasMessageContaining(refused.containsKey("waitUntil") ? "waitUntil"
+                            : refused.containsKey("unsignedAgreementDecision") ? "decisionNote"
+                            : "unsignedAgreementDecision");
+        }
+        assertThat(caseRecord.timelineOf(scenario.caseId())).hasSize(entries);
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).hasSize(1);
     }
 
     @Test
@@ -299,7 +549,7 @@ class WrittenAgreementProcessTest {
         assertThat(scenario.process()).hasPassed("conferencePending").isWaitingAt("awaitPreEnrollmentConference");
         assertThat(stepsOf(scenario.caseId())).doesNotContain("agreementSentForSignature");
         Long drafted = versionOf(scenario);
-        assertThatThrownBy(() -> drafting.sendForSignature(drafted)).as("the rule holds without the gateway too")
+        assertThatThrownBy(() -> drafting.sendForSignature(drafted, null)).as("the rule holds without the gateway too")
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ENR-02");
 
         conference.withdrawn(scenario.caseId(), null);

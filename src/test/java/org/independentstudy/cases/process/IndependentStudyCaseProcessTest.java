@@ -52,6 +52,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Walks every path of independent-study-case.bpmn on the real engine (job executor off, timers run by hand). */
 @IntegrationTest
@@ -83,6 +84,8 @@ class IndependentStudyCaseProcessTest {
     SchoolCalendar calendar;
     @Autowired
     ConferenceRequests conferenceRequests;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void engineAndClock() {
@@ -151,8 +154,41 @@ class IndependentStudyCaseProcessTest {
         identity.setAuthentication(teacher, List.of("teachers"));
         complete(task("signAsTeacher", agreement));
         identity.clearAuthentication();
-        management.createJobQuery().processInstanceId(agreement.getId()).list()
+        management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
                 .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    @Test
+    @DisplayName("AGR-07 a principal ends a placement whose agreement was not signed by its deadline: the case closes with the student back in the classroom, no task or link left open")
+    void unsignedPlacementEndsInTheClassroom() {
+        Long caseId = intake.receive(students.requestForNewStudentLike("S100027")
+                .dates(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25)).build());
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
+        ProcessInstance agreement = calledProcessInstance(process);
+        complete(task(agreement), DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25),
+                "teacher3"));
+
+        // short-term: 10 school days after Monday 2026-09-14 is Monday 2026-09-28
+        at("2026-09-29T16:00:00Z");
+        management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        identity.setAuthentication("principal", List.of("principals"));
+        complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
+                "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
+        identity.clearAuthentication();
+
+        assertThat(agreement).isEnded();
+        assertThat(process).hasPassed("agreementNotSigned", "returnToClassroom", "returnedToClassroom")
+                .hasNotPassed("placementActive").isEnded();
+        var closed = caseRecord.get(caseId);
+        assertThat(closed.getPhase()).isEqualTo(CasePhase.CLOSED);
+        assertThat(closed.getClosingReason()).contains("returns to in-person (classroom) instruction");
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> "AGR-07".equals(e.getRuleId()))
+                .extracting(TimelineEntry::getStep).containsSubsequence("signatureDeadlinePassed",
+                        "unsignedAgreementDecided", "agreementWithdrawn", "caseClosed");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
+                .isZero();
     }
 
     @Test
@@ -216,6 +252,7 @@ class IndependentStudyCaseProcessTest {
         Long sent = versionOf(agreement);
         RequiredSigner student = signatures.requiredSigners(sent, LocalDate.of(2026, 9, 1)).stream()
                 .filter(s -> s.role() == SignerRole.STUDENT).findFirst().orElseThrow();
+        assertThat(openLinksOf(sent)).as("the family's links went out").isPositive();
 
         conferenceRequests.request(caseId, new PreEnrollmentConference.Request(ConferenceModality.TELEPHONE, true));
 
@@ -224,11 +261,12 @@ class IndependentStudyCaseProcessTest {
                 .as("the signing tasks are withdrawn").isZero();
         assertThat(signatures.sign(sent, SignerRole.STUDENT, student.identity(), SignatureMethod.EMAIL_LINK))
                 .isEqualTo(SignatureOutcome.VERSION_SUPERSEDED);
+        assertThat(openLinksOf(sent)).as("the family's links are revoked").isZero();
         assertThat(steps(caseId)).containsSubsequence("agreementSentForSignature", "preEnrollmentConferenceRequested",
-                "signingHeldForConference", "signingLinkRevoked");
-        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("signingLinkRevoked"))
-                .extracting(TimelineEntry::getDescription)
-                .anySatisfy(d -> assertThat(d).contains("(STUDENT) for agreement version " + sent + " no longer works"));
+                "signingHeldForConference");
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> e.getStep().equals("signingHeldForConference"))
+                .singleElement().extracting(TimelineEntry::getDescription).asString()
+                .contains("signing links no longer work");
         assertThatThrownBy(() -> conferenceRequests.request(caseId, new PreEnrollmentConference.Request(null, false)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("still pending");
 
@@ -330,7 +368,8 @@ class IndependentStudyCaseProcessTest {
         first.placement = PreferredPlacement.COURSE_BASED;
         ProcessInstance placed = start(first.asStartForm());
         String businessKey = caseIdOf(placed).toString();
-        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses", "English 1 | English | teacher | 5",
+        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
+                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
                 "progressMeasurement", "Per unit; evaluation after three missed assignments"));
         runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
                 .setVariable("placementLastDay", "2026-10-01").setVariable("placementEndReason", "DISENROLLED")
@@ -359,18 +398,19 @@ class IndependentStudyCaseProcessTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase))
                 .hasMessageContaining("open case " + firstCase);
         runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(firstCase.toString())
-                .setVariable("placementLastDay", "2026-10-09").correlate();
-        assertThatThrownBy(() -> start(requestFor(student, "2026-10-09", "2026-10-30")))
-                .as("its last day, Friday 2026-10-09, overlaps")
+                .setVariable("placementLastDay", "2026-10-08").correlate();
+        assertThatThrownBy(() -> start(requestFor(student, "2026-10-08", "2026-10-30")))
+                .as("its last day, Thursday 2026-10-08, overlaps")
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase));
         assertThat(caseRecord.casesOfStudent(student.getId())).hasSize((int) cases);
 
+        // Friday 2026-10-09 is a pupil-free day: the next school day is free
         ProcessInstance later = start(requestFor(student, "2026-10-12", "2026-11-13"));
 
         assertThat(later).isWaitingAt("draftAndSignAgreement");
         Long laterCase = caseIdOf(later);
         assertThat(placements.placementOf(laterCase).cumulativeSchoolDaysBefore()).as("the first placement's days")
-                .isEqualTo(calendar.countSchoolDays(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9)));
+                .isEqualTo(calendar.countSchoolDays(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 8)));
         Long master = drafting.currentVersionOfCase(firstCase).orElseThrow().getAgreementId();
         WrittenAgreement supplement = agreements.findByCaseIdOrderByIdDesc(laterCase).get(0);
         assertThat(supplement.getKind()).isEqualTo(WrittenAgreement.Kind.SUPPLEMENT);
@@ -417,6 +457,11 @@ class IndependentStudyCaseProcessTest {
         RequestBuilder request = students.requestFor(student);
         request.plan504 = "504-2026-17";
         return request.asStartForm();
+    }
+
+    private int openLinksOf(Long versionId) {
+        return jdbc.queryForObject("select count(*) from signing_link where agreement_version_id = ? and not superseded"
+                + " and used_at is null", Integer.class, versionId);
     }
 
     private Long versionOf(ProcessInstance agreement) {

@@ -1,0 +1,99 @@
+package org.independentstudy.agreement.process;
+
+import static org.independentstudy.agreement.process.AgreementVariables.SIGNING_WINDOW_FROM;
+import static org.independentstudy.agreement.process.AgreementVariables.versionIdOf;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.independentstudy.agreement.AgreementDrafting;
+import org.independentstudy.agreement.SignatureFollowUp;
+import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.errors.InvalidRequestException;
+import org.independentstudy.process.SubmittedForm;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * AGR-07: the steps of the written-agreement process around the signature deadline: the reminder, the principal's
+ * follow-up, the deadline passing and the principal's decision (revise, end the placement, keep waiting).
+ */
+@Configuration
+class SignatureDeadlineDelegates {
+
+    /** Before the deadline, reminds whoever has not signed; the principal's follow-up task shows who. */
+    @Bean
+    JavaDelegate remindUnsignedSigners(SignatureFollowUp followUp) {
+        return execution -> execution.setVariable("unsignedSigners",
+                SignatureFollowUp.names(followUp.remindUnsignedSigners(versionIdOf(execution)), "\n"));
+    }
+
+    /** The principal's follow-up of an unsigned agreement, from the escalation task's form, on the record. */
+    @Bean
+    TaskListener recordPrincipalFollowUp(SignatureFollowUp followUp) {
+        return task -> {
+            String note = new SubmittedForm(task).text("escalationNote");
+            if (note == null) {
+                // the form requires it; a completion through the API without it is refused, not recorded as "null"
+                throw InvalidRequestException.field("escalationNote", "say what you did about the unsigned agreement");
+            }
+            followUp.recordPrincipalFollowUp(versionIdOf(task), note);
+        };
+    }
+
+    /**
+     * The deadline (or the day the principal waited until) passed unsigned: what that means for the days goes on
+     * the case record, and the principal's decision task shows who has not signed.
+     */
+    @Bean
+    JavaDelegate recordMissedSignatureDeadline(SignatureFollowUp followUp, AgreementDrafting drafting) {
+        return execution -> {
+            Long versionId = versionIdOf(execution);
+            execution.setVariable("unsignedSigners",
+                    SignatureFollowUp.names(followUp.recordMissedDeadline(versionId), "\n"));
+            execution.setVariable("signatureDeadline", drafting.signatureDeadlineOf(versionId).rule());
+        };
+    }
+
+    /**
+     * The principal's decision from forms/decide-unsigned-agreement.form, on the case record; the diagram routes on
+     * {@code unsignedAgreementDecision}. An incomplete decision is refused and records nothing.
+     */
+    @Bean
+    TaskListener recordUnsignedAgreementDecision(SignatureFollowUp followUp, DistrictProperties district) {
+        return task -> {
+            SubmittedForm form = new SubmittedForm(task);
+            UnsignedAgreementDecision decision = form.choice("unsignedAgreementDecision",
+                    UnsignedAgreementDecision.class);
+            String note = form.text("decisionNote");
+            if (decision == null) {
+                throw InvalidRequestException.field("unsignedAgreementDecision",
+                        "choose revise, end the placement or keep waiting");
+            }
+            if (note == null) {
+                throw InvalidRequestException.field("decisionNote", "say why, as the case record will");
+            }
+            Long versionId = versionIdOf(task);
+            switch (decision) {
+                case REVISE -> task.setVariable(SIGNING_WINDOW_FROM,
+                        followUp.decideToRevise(versionId, note).toString());
+                case END_PLACEMENT -> followUp.decideToEndPlacement(versionId, note);
+                case KEEP_WAITING -> task.setVariable("waitingUntilAt", Date.from(followUp.keepWaiting(versionId,
+                        note, form.date("waitUntil", district.timeZone()))));
+            }
+        };
+    }
+
+    /** The principal ended the placement: the unsigned version is withdrawn and its family links revoked. */
+    @Bean
+    JavaDelegate withdrawUnsignedAgreement(AgreementDrafting drafting) {
+        return execution -> drafting.withdrawUnsigned(versionIdOf(execution));
+    }
+
+    /** The principal decided to revise: the version is withdrawn (signatures kept, links revoked, AGR-08). */
+    @Bean
+    JavaDelegate withdrawVersionForRevision(AgreementDrafting drafting) {
+        return execution -> drafting.reopenForRevision(versionIdOf(execution),
+                "the principal decided to revise it after its signing deadline passed");
+    }
+}

@@ -1,0 +1,30 @@
+package org.independentstudy.cases;
+
+import org.independentstudy.cases.PlacementEndings.PlacementEnd;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** TRN-02: a counselor or principal records that an active placement ended early; the case view shows it closed. */
+@RestController
+@RequestMapping("/api/cases")
+class PlacementEndController {
+
+    private final PlacementEndings endings;
+    private final CaseViews views;
+
+    PlacementEndController(PlacementEndings endings, CaseViews views) {
+        this.endings = endings;
+        this.views = views;
+    }
+
+    @PostMapping("/{id}/placement-end")
+    @PreAuthorize("hasAnyRole('COUNSELOR', 'PRINCIPAL', 'ADMIN')")
+    CaseView end(@PathVariable Long id, @RequestBody PlacementEnd end) {
+        endings.end(id, end);
+        return views.view(id);
+    }
+}
