@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -35,6 +36,8 @@ final class ModelRules {
             "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Process|Task|DataObject|DataObjectReference|"
                     + "DataStoreReference|Participant|Lane|Collaboration|TextAnnotation|Association|Message|"
                     + "Signal|Error|Escalation|Definitions|Decision|DecisionRequirementsDefinition)_[0-9a-z]{7}$|^StartEvent_1$");
+
+    private static final Pattern RULE_ID = Pattern.compile("\\b[A-Z]{3}-[0-9]{2}\\b");
 
     private final Predicate<String> beanExists;
     private final Set<String> formIds;
@@ -137,6 +140,20 @@ final class ModelRules {
         } else if (!beanExists.test(bean.group(1))) {
             problems.add(where + ": no bean named '" + bean.group(1) + "'");
         }
+    }
+
+    /** Every step carries its rule IDs in a documentation element, which Modeler shows to analysts. */
+    List<String> undocumentedSteps(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        String file = diagram.getFileName().toString();
+        List<String> problems = new ArrayList<>();
+        for (Activity step : model.getModelElementsByType(Activity.class)) {
+            if (!RULE_ID.matcher(WaitStateOwners.documentationOf(step)).find()) {
+                problems.add(file + " " + step.getElementType().getTypeName() + " '" + step.getId() + "' ("
+                        + label(step) + "): no documentation naming its rule IDs (e.g. AGR-07)");
+            }
+        }
+        return problems;
     }
 
     static String label(BaseElement element) {

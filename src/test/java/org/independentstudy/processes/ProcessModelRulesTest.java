@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,44 @@ class ProcessModelRulesTest {
         List<String> problems = new ArrayList<>();
         diagrams.forEach(d -> problems.addAll(rules.bpmnProblems(d)));
         assertThat(problems).as("problems in processes/*.bpmn").isEmpty();
+    }
+
+    @Test
+    @DisplayName("AGR-07 ENR-02 nobody is ever stuck: every wait state of every process has a person's task, a timer or a message a named class sends")
+    void everyWaitStateHasAnOwner() throws IOException {
+        List<Path> diagrams = files(PROCESSES, ".bpmn");
+        WaitStateOwners owners = new WaitStateOwners(ProcessModelRulesTest::sourceSends, processIds(diagrams));
+        List<String> problems = new ArrayList<>();
+        diagrams.forEach(d -> problems.addAll(owners.problems(d)));
+        assertThat(problems).as("wait states without an owner in processes/*.bpmn").isEmpty();
+    }
+
+    @Test
+    @DisplayName("every step of every process documents its rule IDs for analysts (ENR, AGR...)")
+    void everyStepDocumentsItsRules() throws IOException {
+        ModelRules rules = new ModelRules(context::containsBean, Set.of());
+        List<String> problems = new ArrayList<>();
+        files(PROCESSES, ".bpmn").forEach(d -> problems.addAll(rules.undocumentedSteps(d)));
+        assertThat(problems).as("steps without rule IDs in processes/*.bpmn").isEmpty();
+    }
+
+    /** The named class is one of ours and its source sends that message name. */
+    static boolean sourceSends(String className, String messageName) {
+        Path source = Path.of("src/main/java", className.replace('.', '/') + ".java");
+        try {
+            return Files.isRegularFile(source) && Files.readString(source).contains('"' + messageName + '"');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Set<String> processIds(List<Path> diagrams) {
+        Set<String> ids = new HashSet<>();
+        for (Path diagram : diagrams) {
+            Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)
+                    .forEach(process -> ids.add(process.getId()));
+        }
+        return ids;
     }
 
     @Test
