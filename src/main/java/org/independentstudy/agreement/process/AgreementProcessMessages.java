@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementProcessMessages {
 
-    static final String FAMILY_SIGNATURES_COMPLETE = "familySignaturesComplete";
-    static final String REVISION_REQUESTED = "agreementRevisionRequested";
-    static final String SIGNING_HELD = "signingHeldForConference";
+    static final String FAMILY_SIGNATURES_COMPLETE = "FamilySignaturesComplete";
+    static final String REVISION_REQUESTED = "AgreementRevisionRequested";
+    static final String SIGNING_HELD = "SigningHeldForConference";
 
     private final RuntimeService runtimeService;
 

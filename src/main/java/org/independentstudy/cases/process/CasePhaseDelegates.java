@@ -57,15 +57,20 @@ class CasePhaseDelegates {
         return execution -> placements.returnToClassroom(caseIdOf(execution), LocalDate.now(clock));
     }
 
-    /** Reads the PlacementEnded message's variables: {@code placementLastDay} and {@code placementEndReason}. */
+    /**
+     * TRN-04: the placement ended early (the PlacementEnded message's {@code placementLastDay} and
+     * {@code placementEndReason}, TRN-02) or completed with the agreement's last day, the day before
+     * {@code placementEndsAt}.
+     */
     @Bean
     JavaDelegate closeCase(PlacementLifecycle placements, DistrictProperties district) {
         ZoneId zone = district.timeZone();
         return execution -> {
             SubmittedForm message = new SubmittedForm(execution);
             Enrollment.EndReason reason = message.choice("placementEndReason", Enrollment.EndReason.class);
-            placements.end(caseIdOf(execution), message.date("placementLastDay", zone),
-                    reason == null ? Enrollment.EndReason.COMPLETED : reason);
+            LocalDate lastDay = reason == null ? message.date("placementEndsAt", zone).minusDays(1)
+                    : message.date("placementLastDay", zone);
+            placements.end(caseIdOf(execution), lastDay, reason == null ? Enrollment.EndReason.COMPLETED : reason);
         };
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ConferenceDelegates {
 
-    static final String CONFERENCE_SETTLED = "preEnrollmentConferenceSettled";
+    static final String CONFERENCE_SETTLED = "PreEnrollmentConferenceSettled";
 
     @Bean
     TaskListener conferenceScheduled(PreEnrollmentConference conference, DistrictProperties district) {

@@ -569,7 +569,7 @@ class WrittenAgreementProcessTest {
 
     /** What the case process's conferenceSettled end event sends once the conference is held or withdrawn. */
     private void conferenceSettled(Scenario scenario) {
-        runtimeService.createMessageCorrelation("preEnrollmentConferenceSettled")
+        runtimeService.createMessageCorrelation("PreEnrollmentConferenceSettled")
                 .processInstanceBusinessKey(scenario.caseId().toString()).correlateAll();
     }
 }

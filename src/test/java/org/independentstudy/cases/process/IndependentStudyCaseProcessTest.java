@@ -32,7 +32,10 @@ import org.independentstudy.agreement.WrittenAgreementRepository;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.cases.CaseIntake;
 import org.independentstudy.cases.ConferenceRequests;
+import org.independentstudy.cases.PlacementEndings.PlacementEnd;
+import org.independentstudy.cases.PlacementEndings;
 import org.independentstudy.enrollment.EnrolledPlacements;
+import org.independentstudy.enrollment.Enrollment.EndReason;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.PreEnrollmentConference;
@@ -86,6 +89,8 @@ class IndependentStudyCaseProcessTest {
     ConferenceRequests conferenceRequests;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlacementEndings placementEndings;
 
     @BeforeEach
     void engineAndClock() {
@@ -99,7 +104,7 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
-    @DisplayName("ENR-01 a request without conference or IEP goes to ready for agreement, active, and closed")
+    @DisplayName("ENR-01 AGR-05 TRN-04 a request without conference or IEP goes to ready for agreement, active, and closes by itself when the agreement's last day has passed")
     void requestToClosedCase() {
         Long caseId = intake.receive(students.requestForNewStudentLike("S100001").build());
         ProcessInstance process = runtime.createProcessInstanceQuery()
@@ -116,14 +121,51 @@ class IndependentStudyCaseProcessTest {
         ProcessInstance agreement = calledProcessInstance(process);
         assertThat(agreement).hasBusinessKey(caseId.toString()).hasProcessDefinitionKey("written-agreement");
         signAgreement(agreement);
-        assertThat(process).hasPassed("placementActive").isWaitingAt("placementEnded").variables()
+        assertThat(process).hasPassed("placementActive").isWaitingAt("placementRunning").variables()
                 .containsEntry("independentStudyStartDate", Date.from(Instant.parse("2026-09-14T07:00:00Z")));
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
 
-        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(caseId.toString())
-                .setVariable("placementLastDay", "2026-10-09").correlate();
-        assertThat(process).hasPassed("closeCase", "caseClosed").isEnded();
+        // the agreement's last day is Friday 2026-10-09: the case closes when Saturday begins in the district
+        Job lastDayPassed = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        assertThat(lastDayPassed.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-10T07:00:00Z")));
+        at("2026-10-10T07:00:01Z");
+        management.executeJob(lastDayPassed.getId());
+        assertThat(process).hasPassed("agreementLastDayPassed", "closeCase", "caseClosed").isEnded();
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
+        assertThat(placements.placementOf(caseId)).isNotNull();
+        assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())
+                .isEqualTo("Placement ended on 2026-10-09 (completed)"));
+    }
+
+    @Test
+    @DisplayName("TRN-02 staff record that an active placement ended early: refused before it is active (409), without a reason or with a last day outside the placement (400 naming the field); accepted, the case closes with that day and reason")
+    void placementEndedEarly() {
+        Long caseId = intake.receive(students.requestForNewStudentLike("S100002").build());
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
+        assertThatThrownBy(() -> placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 30),
+                EndReason.DISENROLLED))).isInstanceOf(ConflictException.class).hasMessageContaining("AGREEMENT");
+
+        signAgreement(calledProcessInstance(process));
+        assertThatThrownBy(() -> placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 30), null)))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
+        assertThatThrownBy(() -> placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 11),
+                EndReason.DISENROLLED))).as("the Friday before the first day")
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("lastDay"));
+        assertThatThrownBy(() -> placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 10, 10),
+                EndReason.DISENROLLED))).as("the day after the agreement's last day")
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("lastDay"));
+        assertThat(process).isWaitingAt("placementRunning");
+
+        placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 14), EndReason.RETURNED_TO_IN_PERSON));
+
+        assertThat(process).hasPassed("placementEndedEarly", "closeCase").isEnded();
+        assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isZero();
+        assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())
+                .isEqualTo("Placement ended on 2026-09-14 (returned to in person)"));
     }
 
     /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
@@ -367,13 +409,10 @@ class IndependentStudyCaseProcessTest {
         RequestBuilder first = students.requestForNewStudentLike("S100016");
         first.placement = PreferredPlacement.COURSE_BASED;
         ProcessInstance placed = start(first.asStartForm());
-        String businessKey = caseIdOf(placed).toString();
         signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
                 "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
                 "progressMeasurement", "Per unit; evaluation after three missed assignments"));
-        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(businessKey)
-                .setVariable("placementLastDay", "2026-10-01").setVariable("placementEndReason", "DISENROLLED")
-                .correlate();
+        placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1), EndReason.DISENROLLED));
         assertThat(placed).isEnded();
 
         RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
@@ -397,8 +436,7 @@ class IndependentStudyCaseProcessTest {
         assertThatThrownBy(() -> start(requestFor(student, "2026-11-02", "2026-12-04")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase))
                 .hasMessageContaining("open case " + firstCase);
-        runtime.createMessageCorrelation("PlacementEnded").processInstanceBusinessKey(firstCase.toString())
-                .setVariable("placementLastDay", "2026-10-08").correlate();
+        placementEndings.end(firstCase, new PlacementEnd(LocalDate.of(2026, 10, 8), EndReason.RETURNED_TO_IN_PERSON));
         assertThatThrownBy(() -> start(requestFor(student, "2026-10-08", "2026-10-30")))
                 .as("its last day, Thursday 2026-10-08, overlaps")
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase));
