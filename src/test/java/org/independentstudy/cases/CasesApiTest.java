@@ -171,6 +171,27 @@ class CasesApiTest {
     }
 
     @Test
+    @DisplayName("TRN-02 an early end of the placement is recorded by counselors and principals only, and only for an active placement (409 naming the phase otherwise)")
+    void placementEndIsForStaffOnActivePlacements() {
+        Number caseId = (Number) as(rest, "counselor").postForObject("/api/cases", request("S100013"), Map.class)
+                .get("id");
+        String url = "/api/cases/" + caseId + "/placement-end";
+        Map<String, Object> end = Map.of("lastDay", "2026-09-30", "reason", "DISENROLLED");
+
+        assertThat(as(rest, "teacher").postForEntity(url, end, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "analyst").postForEntity(url, end, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> notActive = as(rest, "principal").postForEntity(url, end, Map.class);
+        assertThat(notActive.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) notActive.getBody().get("detail")).contains("only an active placement");
+        assertThat(as(rest, "counselor").postForEntity(url, Map.of("lastDay", "not a date"), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as(rest, "counselor").postForEntity("/api/cases/999999/placement-end", end, Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     @DisplayName("a student's cases are listed by student number; analysts do not read student records, teachers do not enter requests")
     void listingAndRoles() {
         Map<String, Object> request = request("S100012");
