@@ -1,52 +1,49 @@
 package org.independentstudy.enrollment.process;
 
+import static org.independentstudy.process.CaseVariables.CASE_ID;
+
 import java.time.ZoneId;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.FamilyRequest.ReceivedVia;
 import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
-import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.FamilyRequests;
 import org.independentstudy.enrollment.RegisteredRequest;
 import org.independentstudy.enrollment.ResourceNeeds;
-import org.independentstudy.process.CaseVariables;
 import org.independentstudy.process.SubmittedForm;
 import org.independentstudy.records.CaseRecord;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/**
- * ENR-01: the first step of every case. A case started from the REST API arrives registered (with
- * {@code caseId}); one started from the Tasklist start form is checked and registered here by the same service,
- * and a bad request fails the start, so nothing is created.
- */
-@Component("registerFamilyRequest")
-class RegisterFamilyRequestDelegate implements JavaDelegate {
+/** The first step of every case (ENR-01). */
+@Configuration
+class IntakeDelegates {
 
-    private final FamilyRequests familyRequests;
-    private final CaseRecord caseRecord;
-    private final ZoneId zone;
-
-    RegisterFamilyRequestDelegate(FamilyRequests familyRequests, CaseRecord caseRecord, DistrictProperties district) {
-        this.familyRequests = familyRequests;
-        this.caseRecord = caseRecord;
-        this.zone = district.timeZone();
+    /**
+     * A case started from the REST API arrives registered (with {@code caseId}); one started from the Tasklist start
+     * form is checked and registered here by the same service, and a bad request fails the start, so nothing is
+     * created.
+     */
+    @Bean
+    JavaDelegate registerFamilyRequest(FamilyRequests familyRequests, CaseRecord caseRecord,
+                                       DistrictProperties district) {
+        ZoneId zone = district.timeZone();
+        return execution -> {
+            Long caseId = (Long) execution.getVariable(CASE_ID);
+            RegisteredRequest registered = caseId != null ? familyRequests.registered(caseId)
+                    : familyRequests.register(fromStartForm(new SubmittedForm(execution), zone));
+            execution.setProcessBusinessKey(registered.caseId().toString());
+            caseRecord.attachProcess(registered.caseId(), execution.getProcessInstanceId());
+            execution.setVariable(CASE_ID, registered.caseId());
+            execution.setVariable("studentHasIep", registered.studentHasIep());
+        };
     }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        Long caseId = (Long) execution.getVariable(CaseVariables.CASE_ID);
-        RegisteredRequest registered = caseId != null ? familyRequests.registered(caseId)
-                : familyRequests.register(fromStartForm(new SubmittedForm(execution)));
-        execution.setProcessBusinessKey(registered.caseId().toString());
-        caseRecord.attachProcess(registered.caseId(), execution.getProcessInstanceId());
-        execution.setVariable(CaseVariables.CASE_ID, registered.caseId());
-        execution.setVariable("studentHasIep", registered.studentHasIep());
-    }
-
-    private FamilyRequest fromStartForm(SubmittedForm form) {
+    /** The start form forms/family-request.form, read as the REST API's request. */
+    private static FamilyRequest fromStartForm(SubmittedForm form, ZoneId zone) {
         return new FamilyRequest(form.text("student"), form.number("requesterGuardianId"),
                 form.flag("requestedByStudent"), form.choice("receivedVia", ReceivedVia.class),
                 form.date("receivedOn", zone), form.text("reason"), form.date("requestedStart", zone),
