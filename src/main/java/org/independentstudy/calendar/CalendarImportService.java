@@ -36,12 +36,12 @@ public class CalendarImportService {
 
     public CalendarImportService(List<CalendarFileImporter> importers, SchoolYearCalendarRepository repository,
                                  SchoolCalendarLoader loader, TransactionTemplate transaction,
-                                 Optional<Clock> clock) {
+                                 Clock clock) {
         this.importers = importers;
         this.repository = repository;
         this.loader = loader;
         this.transaction = transaction;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Reads the file without saving it. */

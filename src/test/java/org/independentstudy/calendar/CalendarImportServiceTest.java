@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.independentstudy.support.DemoCalendars;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.test.context.TestPropertySource;
@@ -31,11 +36,21 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJpaTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({CalendarImportService.class, CalendarCsvImporter.class, CalendarIcsImporter.class,
-        SchoolCalendarLoader.class, SchoolCalendar.class})
+        SchoolCalendarLoader.class, SchoolCalendar.class, CalendarImportServiceTest.FixedClock.class})
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:calendar-import;DB_CLOSE_DELAY=-1",
         "spring.jpa.hibernate.ddl-auto=validate"})
 class CalendarImportServiceTest {
+
+    /** The slice has no application clock: the import stamps come from a fixed one, never the machine's. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-12-01T18:00:00Z"), ZoneId.of("America/Los_Angeles"));
+        }
+    }
+
 
     private static final List<String> DEMO_CALENDARS = List.of("classpath:calendars/demo-usd-2025-26.csv",
             "classpath:calendars/demo-usd-2026-27.ics");
