@@ -234,6 +234,39 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("AGR-07 ENR-02 a placement ended unsigned closes every task of the case, also a principal's follow-up of an overdue conference still open")
+    void unsignedPlacementEndLeavesNoStaleTask() {
+        Map<String, Object> form = requestFor(students.newStudentLike("S100008"), "2026-09-14", "2026-09-25");
+        form.put("conferenceRequested", true);
+        ProcessInstance process = start(form);
+        Long caseId = caseIdOf(process);
+        ProcessInstance agreement = calledProcessInstance(process);
+        at("2026-09-10T07:00:00Z");
+        management.executeJob(dueTimers(process).get(0).getId());
+        assertThat(process).isWaitingAt("schedulePreEnrollmentConference", "followUpConferenceScheduling");
+        complete(task("schedulePreEnrollmentConference", process), withVariables("conferenceModality", "TELEPHONE",
+                "conferenceDate", "2026-09-11", "conferenceAttendees", "Parent, student, counselor"));
+        complete(task("recordPreEnrollmentConference", process), withVariables("conferenceOutcome", "HELD",
+                "conferenceHeldOn", "2026-09-11", "optionsCovered", true, "curriculumCovered", true,
+                "supportsCovered", true));
+        complete(task(agreement), DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25),
+                "teacher3"));
+
+        // short-term: 10 school days after Monday 2026-09-14 is Monday 2026-09-28
+        at("2026-09-29T16:00:00Z");
+        management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        identity.setAuthentication("principal", List.of("principals"));
+        complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
+                "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
+        identity.clearAuthentication();
+
+        assertThat(process).hasPassed("returnedToClassroom").isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
+                .isZero();
+    }
+
+    @Test
     @DisplayName("ENR-02 a conference asked for at intake is scheduled within 5 school days and held; the agreement drafted meanwhile is not sent for signature before, then goes back to its drafter and out")
     void conferenceAtIntakeHoldsTheAgreementBack() {
         ProcessInstance process = withConference("S100002");
