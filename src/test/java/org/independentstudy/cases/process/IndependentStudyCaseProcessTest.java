@@ -208,17 +208,7 @@ class IndependentStudyCaseProcessTest {
         ProcessInstance process = runtime.createProcessInstanceQuery()
                 .processInstanceId(caseRecord.get(caseId).getProcessInstanceId()).singleResult();
         ProcessInstance agreement = calledProcessInstance(process);
-        complete(task(agreement), DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25),
-                "teacher3"));
-
-        // short-term: 10 school days after Monday 2026-09-14 is Monday 2026-09-28
-        at("2026-09-29T16:00:00Z");
-        management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
-                .forEach(job -> management.executeJob(job.getId()));
-        identity.setAuthentication("principal", List.of("principals"));
-        complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
-                "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
-        identity.clearAuthentication();
+        endUnsignedPlacement(agreement);
 
         assertThat(agreement).isEnded();
         assertThat(process).hasPassed("agreementNotSigned", "returnToClassroom", "returnedToClassroom")
@@ -249,6 +239,18 @@ class IndependentStudyCaseProcessTest {
         complete(task("recordPreEnrollmentConference", process), withVariables("conferenceOutcome", "HELD",
                 "conferenceHeldOn", "2026-09-11", "optionsCovered", true, "curriculumCovered", true,
                 "supportsCovered", true));
+        endUnsignedPlacement(agreement);
+
+        assertThat(process).hasPassed("returnedToClassroom").isEnded();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
+                .isZero();
+    }
+
+    /**
+     * The short-term agreement of a 2026-09-14..25 placement drafted and never signed; when its deadline has
+     * passed, a principal ends the placement (AGR-07).
+     */
+    private void endUnsignedPlacement(ProcessInstance agreement) {
         complete(task(agreement), DraftFormVariables.complete(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 25),
                 "teacher3"));
 
@@ -260,10 +262,6 @@ class IndependentStudyCaseProcessTest {
         complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
                 "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
         identity.clearAuthentication();
-
-        assertThat(process).hasPassed("returnedToClassroom").isEnded();
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
-                .isZero();
     }
 
     @Test
