@@ -7,6 +7,7 @@ import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +21,18 @@ public class AgreementActivation {
     private final StudentRepository students;
     private final SignatureDeadlines deadlines;
     private final CaseRecord caseRecord;
+    private final ApplicationEventPublisher events;
 
     AgreementActivation(AgreementDrafting drafting, AgreementVersionRepository versions,
                         AgreementSignatures signatures, StudentRepository students, SignatureDeadlines deadlines,
-                        CaseRecord caseRecord) {
+                        CaseRecord caseRecord, ApplicationEventPublisher events) {
         this.drafting = drafting;
         this.versions = versions;
         this.signatures = signatures;
         this.students = students;
         this.deadlines = deadlines;
         this.caseRecord = caseRecord;
+        this.events = events;
     }
 
     /** The days of an active placement: the first that counts (AGR-07) and the agreement's last. */
@@ -62,6 +65,7 @@ public class AgreementActivation {
                 "Written agreement version " + version.getVersionNumber() + " fully signed; independent study is "
                         + "active from " + firstDay + ". " + countable.explanation())
                 .withPolicy(content.policy().policyCode()));
+        events.publishEvent(new AgreementActivated(caseId, agreementVersionId, firstDay, content));
         return new ActiveDays(firstDay, content.endDate());
     }
 }

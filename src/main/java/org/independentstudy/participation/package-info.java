@@ -1,7 +1,7 @@
 /**
- * <b>Phase 3, daily participation</b>: live interaction and synchronous instruction per school day, the
- * attendance register and its time values (ATT-01..05, ATT-09). Not built yet: the active placement's days are
- * recorded here.
+ * <b>Phase 3, daily participation</b>: who supervises whom ({@link org.independentstudy.participation.Supervisions},
+ * written at activation, AGR-09), live interaction and synchronous instruction per school day (ATT-01), the
+ * grade-span requirements (ATT-02), assignments and their time values (ATT-05, AGR-10), work samples (ATT-09) and
+ * the attendance register (ATT-03, ATT-04).
  */
 package org.independentstudy.participation;
-
