@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.Yaml;
 final class ComposeFile {
 
     static final Path PATH = Path.of("docker/docker-compose.yml");
-    /** The shell variables of the README's command {@code DEMO_DATA=true docker compose ... up --build}. */
-    static final Map<String, String> README_DEMO_SHELL = Map.of("DEMO_DATA", "true");
+    /** The shell variables of the README's command {@code DEMO_DATA=true COMPOSE_PROFILES=demo docker compose ...}. */
+    static final Map<String, String> README_DEMO_SHELL = Map.of("DEMO_DATA", "true", "COMPOSE_PROFILES", "demo");
 
     /** {@code $$}, {@code ${NAME}}, {@code ${NAME<op>word}} (op one of {@code :- - :? ? :+ +}) and {@code $NAME}. */
     private static final Pattern VARIABLE = Pattern.compile(

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's demo stack, {@code DEMO_DATA=true docker compose -f docker/docker-compose.yml up --build}, as far
+ * The README's demo stack, {@code DEMO_DATA=true COMPOSE_PROFILES=demo docker compose ... up --build}, as far
  * as it runs without a Docker engine: the packaged jar started like the image's ENTRYPOINT, in a process of its
  * own, with the image's ENV and the environment compose gives the app service for that command; an embedded
  * PostgreSQL server stands in for the db service, with its database, user and password. Runs in {@code verify}

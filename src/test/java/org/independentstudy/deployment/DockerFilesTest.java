@@ -72,7 +72,10 @@ class DockerFilesTest {
         assertThat(environment.get("SPRING_MAIL_PORT")).as("Mailpit's SMTP port").isEqualTo("1025");
         assertThat((List<String>) mailpit.get("ports")).as("Mailpit's web UI").contains("8025:8025");
         assertThat(String.valueOf(((Map<String, Object>) mailpit.get("healthcheck")).get("test"))).contains("readyz");
-        assertThat(dependencies(compose.service("app"))).containsEntry(mailHost, Map.of("condition", "service_healthy"));
+        assertThat(dependencies(compose.service("app")))
+                .containsEntry(mailHost, Map.of("condition", "service_healthy", "required", false));
+        assertThat((List<String>) mailpit.get("profiles")).as("Mailpit runs in the profile the README's demo command "
+                + "selects").containsExactly(ComposeFile.README_DEMO_SHELL.get("COMPOSE_PROFILES"));
 
         URI publicBaseUrl = URI.create(environment.get("ISP_PUBLIC_BASE_URL"));
         assertThat(publicBaseUrl.getHost()).isEqualTo("localhost");
@@ -84,12 +87,21 @@ class DockerFilesTest {
 
     @Test
     @DisplayName("AGR-08 without DEMO_DATA compose passes an empty ISP_SIGNING_SECRET and demo data off, so production must set the secret")
+    @SuppressWarnings("unchecked")
     void productionHasNoSecretOfItsOwn() {
         Map<String, String> environment = compose.environment("app", Map.of());
 
         assertThat(environment).containsEntry("DEMO_DATA", "false").containsEntry("ISP_SIGNING_SECRET", "");
         assertThat(compose.environment("app", Map.of("ISP_SIGNING_SECRET", "district-secret")))
                 .containsEntry("ISP_SIGNING_SECRET", "district-secret");
+        // production runs no profile: every service it starts is profile-free, and the app needs only those
+        Map<String, Object> services = (Map<String, Object>) compose.root().get("services");
+        dependencies(compose.service("app")).forEach((name, condition) -> {
+            boolean required = !Boolean.FALSE.equals(((Map<String, Object>) condition).get("required"));
+            boolean startedWithoutProfile = !((Map<String, Object>) services.get(name)).containsKey("profiles");
+            assertThat(!required || startedWithoutProfile).as("app requires " + name + ", which production "
+                    + "does not start").isTrue();
+        });
     }
 
     @Test
