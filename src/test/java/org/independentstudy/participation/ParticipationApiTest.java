@@ -1,0 +1,84 @@
+package org.independentstudy.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.support.Api.as;
+
+import java.util.List;
+import java.util.Map;
+import org.independentstudy.support.ActivePlacements;
+import org.independentstudy.support.ActivePlacements.ActivePlacement;
+import org.independentstudy.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@IntegrationTest
+class ParticipationApiTest {
+
+    private static final String DAYS = "/api/participation/days";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ActivePlacements activePlacements;
+
+    @Test
+    @DisplayName("ATT-01 a teacher posts many students and days in one call; an administrator loads the district's; counselors, principals and analysts may not (403)")
+    @SuppressWarnings("rawtypes")
+    void bulkEndpoint() {
+        ActivePlacement placement = activePlacements.traditional("S100001", "teacher");
+        Map<String, Object> days = Map.of("entries", List.of(
+                day(placement.caseId(), "2027-01-12", "PARTICIPATORY", 60, 60),
+                day(placement.caseId(), "2027-01-13", "PARTICIPATORY", 60, 30)));
+
+        ResponseEntity<Map> recorded = as(rest, "teacher").postForEntity(DAYS, days, Map.class);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(recorded.getBody()).containsEntry("created", 2).containsEntry("unchanged", 0);
+        assertThat(as(rest, "admin").postForEntity(DAYS, days, Map.class).getBody()).containsEntry("unchanged", 2);
+        for (String other : List.of("counselor", "principal", "analyst")) {
+            assertThat(as(rest, other).postForEntity(DAYS, days, String.class).getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    @Test
+    @DisplayName("ATT-01 a bad row, an unknown status, a wrong type or an empty body is a 400 problem naming what is wrong, never a 500")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void badInput() {
+        ActivePlacement placement = activePlacements.traditional("S100001", "teacher");
+
+        ResponseEntity<Map> tooMany = as(rest, "teacher").postForEntity(DAYS,
+                Map.of("entries", List.of(day(placement.caseId(), "2027-01-12", "PARTICIPATORY", 30, 45))), Map.class);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) tooMany.getBody().get("errors"))
+                .containsKey("entries[0].synchronousAttendedMinutes");
+
+        for (String body : List.of("{\"entries\":[{\"caseId\":" + placement.caseId()
+                        + ",\"schoolDay\":\"2027-01-12\",\"status\":\"MAYBE\"}]}",
+                "{\"entries\":[{\"caseId\":\"abc\",\"schoolDay\":\"2027-01-12\",\"status\":\"PARTICIPATORY\"}]}",
+                "{\"entries\":[{\"caseId\":" + placement.caseId() + ",\"schoolDay\":\"2027-02-30\"}]}",
+                "{\"entries\":[]}", "{}", "[1,2", "{\"entries\":[null]}")) {
+            ResponseEntity<Map> refused = as(rest, "teacher").postForEntity(DAYS, json(body), Map.class);
+            assertThat(refused.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(String.valueOf(refused.getBody().get("detail"))).as(body).isNotBlank();
+        }
+    }
+
+    private static Map<String, Object> day(Long caseId, String day, String status, int offered, int attended) {
+        return Map.of("caseId", caseId, "schoolDay", day, "status", status, "synchronousOfferedMinutes", offered,
+                "synchronousAttendedMinutes", attended, "liveInteractions", List.of(Map.of("staffUsername", "teacher",
+                        "method", "PHONE", "minutes", 10, "purpose", "Weekly goals")));
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}
