@@ -21,6 +21,11 @@ public class AssignmentDueDatePolicy {
         this.policies = policies;
     }
 
+    /** The due date is further from the assignment than the policy in force allows without an approval. */
+    public boolean needsApproval(LocalDate assignedOn, LocalDate dueOn) {
+        return ChronoUnit.DAYS.between(assignedOn, dueOn) > policies.inForceOn(assignedOn).getMaxAssignmentCalendarDays();
+    }
+
     /**
      * Every reason the due date is not allowed; empty when it is.
      *
@@ -33,10 +38,10 @@ public class AssignmentDueDatePolicy {
         if (dueOn.isBefore(assignedOn)) {
             problems.add("AGR-10: the due date " + dueOn + " is before the assignment date " + assignedOn);
         }
-        long days = ChronoUnit.DAYS.between(assignedOn, dueOn);
-        if (days > policy.getMaxAssignmentCalendarDays() && (approvalReference == null || approvalReference.isBlank())) {
-            problems.add("AGR-10: due " + days + " days after assignment, more than the " + policy.getMaxAssignmentCalendarDays()
-                    + " days of " + policy.getCode() + "; a longer period needs a recorded approval");
+        if (needsApproval(assignedOn, dueOn) && (approvalReference == null || approvalReference.isBlank())) {
+            problems.add("AGR-10: due " + ChronoUnit.DAYS.between(assignedOn, dueOn) + " days after assignment, more "
+                    + "than the " + policy.getMaxAssignmentCalendarDays() + " days of " + policy.getCode()
+                    + "; a longer period needs a recorded approval");
         }
         // AGR-10: no approval can move a due date past the agreement's end date
         if (dueOn.isAfter(agreementEndDate)) {

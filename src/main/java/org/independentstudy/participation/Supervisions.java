@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.independentstudy.agreement.AgreementActivated;
 import org.independentstudy.agreement.AgreementContent;
@@ -94,8 +95,13 @@ public class Supervisions {
 
     /** The teacher supervises the case's student on that day (ATT-01: others are refused). */
     public boolean supervises(String teacher, Long caseId, LocalDate day) {
-        return !jdbc.queryForList("select q.case_id from (" + SUPERVISING_ON_DAY + ") q where q.case_id = :caseId",
-                onDay(teacher, day).addValue("caseId", caseId), Long.class).isEmpty();
+        return supervisedOn(teacher, caseId, day).isPresent();
+    }
+
+    /** The case's student as the teacher supervises them on that day, with the placement's first and last day. */
+    public Optional<SupervisedStudent> supervisedOn(String teacher, Long caseId, LocalDate day) {
+        return jdbc.query("select * from (" + SUPERVISING_ON_DAY + ") q where q.case_id = :caseId",
+                onDay(teacher, day).addValue("caseId", caseId), Supervisions::student).stream().findFirst();
     }
 
     private static MapSqlParameterSource onDay(String teacher, LocalDate day) {
