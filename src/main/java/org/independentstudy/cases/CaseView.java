@@ -6,13 +6,15 @@ import java.util.List;
 import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.Placement;
 import org.independentstudy.enrollment.ResourceNeeds;
+import org.independentstudy.participation.ParticipationSummary;
 import org.independentstudy.records.CasePhase;
 
 /** A case as staff read it: where it stands, what was decided, by whom and when, and what is open. */
 public record CaseView(Long id, Student student, CasePhase phase, Instant openedAt, String openedBy,
                        Instant closedAt, String closingReason, Request request, Placement placement,
                        ResourceNeeds resourceNeeds, Policy policy, List<CaseProgress.Deadline> deadlines,
-                       List<CaseProgress.OpenTask> openTasks, List<Entry> timeline) {
+                       List<CaseProgress.OpenTask> openTasks, ParticipationSummary participation,
+                       List<Entry> timeline) {
 
     public record Student(Long id, String studentNumber, String name, Long schoolId) {
     }

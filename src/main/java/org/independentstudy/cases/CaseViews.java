@@ -5,6 +5,7 @@ import org.independentstudy.enrollment.EnrolledPlacements;
 import org.independentstudy.enrollment.Enrollment;
 import org.independentstudy.enrollment.Enrollments;
 import org.independentstudy.errors.NotFoundException;
+import org.independentstudy.participation.ParticipationSummaries;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentLookup;
 import org.independentstudy.people.StudentRepository;
@@ -27,10 +28,12 @@ public class CaseViews {
     private final StudentLookup studentLookup;
     private final DistrictPolicies policies;
     private final CaseProgress progress;
+    private final ParticipationSummaries participation;
 
     CaseViews(CaseRecord caseRecord, Enrollments enrollments, EnrolledPlacements placements,
               StudentRepository students, StudentLookup studentLookup, DistrictPolicies policies,
-              CaseProgress progress) {
+              CaseProgress progress, ParticipationSummaries participation) {
+        this.participation = participation;
         this.caseRecord = caseRecord;
         this.enrollments = enrollments;
         this.placements = placements;
@@ -54,6 +57,7 @@ public class CaseViews {
                 policy.getTitle()),
                 process == null || c.isClosed() ? List.of() : progress.deadlines(process),
                 process == null || c.isClosed() ? List.of() : progress.openTasks(process),
+                participation.of(caseId),
                 caseRecord.timelineOf(caseId).stream().map(t -> new CaseView.Entry(t.getRecordedAt(), t.getActor(),
                         t.getStep(), t.getDescription(), t.getRuleId(), t.getPolicyCode())).toList());
     }

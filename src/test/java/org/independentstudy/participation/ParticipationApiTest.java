@@ -70,6 +70,54 @@ class ParticipationApiTest {
         }
     }
 
+    @Test
+    @DisplayName("ATT-05 AGR-10 a teacher gives assignments over REST and a principal approves a longer period; counselors may not give them, teachers may not approve (403)")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void assignmentsEndpoint() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        Map<String, Object> batch = Map.of("assignments", List.of(Map.of("caseId", placement.caseId(),
+                "title", "Research paper", "assignedOn", "2027-02-01", "dueOn", "2027-02-15",
+                "timeValueMinutes", 600)));
+
+        assertThat(as(rest, "counselor").postForEntity("/api/assignments", batch, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> given = as(rest, "teacher").postForEntity("/api/assignments", batch, Map.class);
+        assertThat(given.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Object id = ((List<Object>) given.getBody().get("ids")).get(0);
+        String approval = "/api/assignments/" + id + "/approval";
+        Map<String, String> reason = Map.of("reason", "Two-week research project");
+        assertThat(as(rest, "teacher").postForEntity(approval, reason, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "principal").postForEntity(approval, reason, Map.class).getBody())
+                .containsEntry("approvedBy", "principal");
+
+        ResponseEntity<Map> refused = as(rest, "teacher").postForEntity("/api/assignments", Map.of("assignments",
+                List.of(Map.of("caseId", placement.caseId(), "assignedOn", "2027-02-01"))), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((Map<String, String>) refused.getBody().get("errors"))
+                .containsKeys("assignments[0].title", "assignments[0].dueOn", "assignments[0].timeValueMinutes");
+    }
+
+    @Test
+    @DisplayName("ATT-01 ATT-03 ATT-05 the case view shows the placement's participation, register total and assignments")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void caseViewSummary() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        as(rest, "teacher").postForEntity(DAYS, Map.of("entries", List.of(
+                day(placement.caseId(), "2027-01-12", "PARTICIPATORY", 240, 120),
+                Map.of("caseId", placement.caseId(), "schoolDay", "2027-01-13", "status", "NONPARTICIPATORY",
+                        "nonparticipatoryReason", "No contact"))), Map.class);
+        as(rest, "teacher").postForEntity("/api/assignments", Map.of("assignments", List.of(Map.of(
+                "caseId", placement.caseId(), "title", "Essay", "assignedOn", "2027-01-11", "dueOn", "2027-01-14",
+                "timeValueMinutes", 60))), Map.class);
+
+        Map<String, Object> summary = (Map<String, Object>) as(rest, "counselor")
+                .getForObject("/api/cases/" + placement.caseId(), Map.class).get("participation");
+        assertThat(summary).containsEntry("participatoryDays", 1).containsEntry("nonparticipatoryDays", 1)
+                .containsEntry("synchronousMinutesAttended", 120).containsEntry("registerDays", 0.5)
+                .containsEntry("assignmentsOpen", 1).containsEntry("assignmentsMissed", 0);
+    }
+
     private static Map<String, Object> day(Long caseId, String day, String status, int offered, int attended) {
         return Map.of("caseId", caseId, "schoolDay", day, "status", status, "synchronousOfferedMinutes", offered,
                 "synchronousAttendedMinutes", attended, "liveInteractions", List.of(Map.of("staffUsername", "teacher",
