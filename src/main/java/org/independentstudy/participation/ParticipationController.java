@@ -30,9 +30,7 @@ class ParticipationController {
     @PreAuthorize("hasAnyRole('TEACHER', 'ADMIN')")
     RecordedDays record(@RequestBody Days days, Authentication user) {
         List<ParticipationEntry> entries = days == null ? null : days.entries();
-        boolean administrator = user.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
-        return administrator ? recording.recordForDistrict(user.getName(), entries)
+        return Roles.has(user, Roles.ADMIN) ? recording.recordForDistrict(user.getName(), entries)
                 : recording.record(user.getName(), entries);
     }
 }

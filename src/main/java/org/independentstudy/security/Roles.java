@@ -2,6 +2,7 @@ package org.independentstudy.security;
 
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 
 /**
  * The engine's identity groups and the application roles they grant. The identity service is the one user
@@ -47,5 +48,10 @@ public final class Roles {
 
     public static Optional<String> roleOf(String groupId) {
         return Optional.ofNullable(ROLE_OF_GROUP.get(groupId));
+    }
+
+    /** The authenticated user holds the role (one of the constants above). */
+    public static boolean has(Authentication user, String role) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 }
