@@ -1,15 +1,12 @@
 package org.independentstudy.agreement;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.independentstudy.errors.NotFoundException;
+import org.independentstudy.records.PdfDocuments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
@@ -52,17 +49,7 @@ public class AgreementDocument {
     }
 
     public byte[] renderPdf(Long agreementVersionId) {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.withHtmlContent(renderHtml(agreementVersionId), null);
-        builder.toStream(pdf);
-        try {
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The agreement could not be rendered as PDF", e);
-        }
-        return pdf.toByteArray();
+        return PdfDocuments.render(renderHtml(agreementVersionId), "The agreement");
     }
 
     /** One line of the signature block: a required signer and, once given, who signed when and how. */

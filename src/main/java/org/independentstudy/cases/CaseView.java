@@ -7,6 +7,7 @@ import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.Placement;
 import org.independentstudy.enrollment.ResourceNeeds;
 import org.independentstudy.participation.ParticipationSummary;
+import org.independentstudy.progress.ProgressEvaluationView;
 import org.independentstudy.records.CasePhase;
 
 /** A case as staff read it: where it stands, what was decided, by whom and when, and what is open. */
@@ -14,7 +15,7 @@ public record CaseView(Long id, Student student, CasePhase phase, Instant opened
                        Instant closedAt, String closingReason, Request request, Placement placement,
                        ResourceNeeds resourceNeeds, Policy policy, List<CaseProgress.Deadline> deadlines,
                        List<CaseProgress.OpenTask> openTasks, ParticipationSummary participation,
-                       List<Entry> timeline) {
+                       List<ProgressEvaluationView> evaluations, List<Entry> timeline) {
 
     public record Student(Long id, String studentNumber, String name, Long schoolId) {
     }

@@ -7,6 +7,7 @@ import org.independentstudy.enrollment.Enrollments;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.participation.ParticipationSummaries;
 import org.independentstudy.people.Student;
+import org.independentstudy.progress.ProgressEvaluations;
 import org.independentstudy.people.StudentLookup;
 import org.independentstudy.people.StudentRepository;
 import org.independentstudy.policy.DistrictPolicies;
@@ -29,11 +30,13 @@ public class CaseViews {
     private final DistrictPolicies policies;
     private final CaseProgress progress;
     private final ParticipationSummaries participation;
+    private final ProgressEvaluations evaluations;
 
     CaseViews(CaseRecord caseRecord, Enrollments enrollments, EnrolledPlacements placements,
               StudentRepository students, StudentLookup studentLookup, DistrictPolicies policies,
-              CaseProgress progress, ParticipationSummaries participation) {
+              CaseProgress progress, ParticipationSummaries participation, ProgressEvaluations evaluations) {
         this.participation = participation;
+        this.evaluations = evaluations;
         this.caseRecord = caseRecord;
         this.enrollments = enrollments;
         this.placements = placements;
@@ -57,7 +60,7 @@ public class CaseViews {
                 policy.getTitle()),
                 process == null || c.isClosed() ? List.of() : progress.deadlines(process),
                 process == null || c.isClosed() ? List.of() : progress.openTasks(process),
-                participation.of(caseId),
+                participation.of(caseId), evaluations.ofCase(caseId),
                 caseRecord.timelineOf(caseId).stream().map(t -> new CaseView.Entry(t.getRecordedAt(), t.getActor(),
                         t.getStep(), t.getDescription(), t.getRuleId(), t.getPolicyCode())).toList());
     }

@@ -6,15 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.independentstudy.agreement.AgreementActivation;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignatureOutcome;
 import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.process.TaskCompleter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +30,7 @@ class SigningDelegates {
             Long versionId = versionIdOf(task);
             SignerRole role = SPECIAL_EDUCATION_TASK.equals(task.getTaskDefinitionKey())
                     ? SignerRole.SPECIAL_EDUCATION_DESIGNEE : signatures.teacherRoleOf(versionId);
-            String signer = signerOf(task, identityService);
+            String signer = TaskCompleter.of(task, identityService);
             SignatureOutcome outcome = signatures.sign(versionId, role, signer, SignatureMethod.TASKLIST);
             if (outcome == SignatureOutcome.NOT_A_REQUIRED_SIGNER || outcome == SignatureOutcome.VERSION_SUPERSEDED) {
                 throw new IllegalStateException(signer + " cannot sign this agreement as " + role + ": " + outcome);
@@ -54,15 +53,5 @@ class SigningDelegates {
 
     private static Date startOf(LocalDate day, Clock clock) {
         return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
-    }
-
-    /** The logged-in user completing the task; the assignee when the engine runs without one. */
-    private static String signerOf(DelegateTask task, IdentityService identityService) {
-        Authentication current = identityService.getCurrentAuthentication();
-        String signer = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-        if (signer == null) {
-            throw new IllegalStateException("A signing task must be completed by a logged-in staff member");
-        }
-        return signer;
     }
 }

@@ -104,7 +104,7 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
-    @DisplayName("ENR-01 AGR-05 TRN-04 a request without conference or IEP goes to ready for agreement, active, and closes by itself when the agreement's last day has passed")
+    @DisplayName("ENR-01 AGR-05 TRN-04 ATT-06 a request without conference or IEP goes to ready for agreement, active with its monthly evaluation, and closes by itself when the agreement's last day has passed, the evaluation with it")
     void requestToClosedCase() {
         Long caseId = intake.receive(students.requestForNewStudentLike("S100001").build());
         ProcessInstance process = runtime.createProcessInstanceQuery()
@@ -125,12 +125,18 @@ class IndependentStudyCaseProcessTest {
                 .containsEntry("independentStudyStartDate", Date.from(Instant.parse("2026-09-14T07:00:00Z")));
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
 
+        // ATT-06: the monthly evaluation runs beside the placement (school month 2 ends 2026-10-08, before its end)
+        ProcessInstance evaluations = runtime.createProcessInstanceQuery().processDefinitionKey("progress-evaluation")
+                .processInstanceBusinessKey(caseId.toString()).singleResult();
+        assertThat(evaluations).isWaitingAt("schoolMonthEnded");
+
         // the agreement's last day is Friday 2026-10-09: the case closes when Saturday begins in the district
         Job lastDayPassed = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
         assertThat(lastDayPassed.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-10T07:00:00Z")));
         at("2026-10-10T07:00:01Z");
         management.executeJob(lastDayPassed.getId());
         assertThat(process).hasPassed("agreementLastDayPassed", "closeCase", "caseClosed").isEnded();
+        assertThat(evaluations).isEnded();
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
         assertThat(placements.placementOf(caseId)).isNotNull();
         assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())

@@ -1,0 +1,236 @@
+package org.independentstudy.progress.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.independentstudy.support.Api.as;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.Message;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.independentstudy.progress.EvaluationOutcome;
+import org.independentstudy.progress.ProgressEvaluationView;
+import org.independentstudy.progress.ProgressEvaluations;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.security.Roles;
+import org.independentstudy.support.ActivePlacements;
+import org.independentstudy.support.ActivePlacements.ActivePlacement;
+import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.TestMailServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The process progress-evaluation on the demo calendar 2026-27, whose 20-day school months 5 and 6 run
+ * 2026-12-15 to 2027-02-01 (across winter break) and 2027-02-02 to 2027-03-08 (across Presidents' week).
+ */
+@IntegrationTest
+class ProgressEvaluationProcessTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = TestMailServer.smtp();
+
+    /** The end of Monday 2027-02-01 and of Monday 2027-03-08 in Los Angeles (PST). */
+    private static final Instant END_OF_MONTH_5 = Instant.parse("2027-02-02T07:59:59.999Z");
+    private static final Instant END_OF_MONTH_6 = Instant.parse("2027-03-09T07:59:59.999Z");
+
+    @Autowired
+    ActivePlacements activePlacements;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ProgressEvaluations evaluations;
+    @Autowired
+    CaseRecord caseRecord;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    @DisplayName("ATT-06 ATT-08 CAL-01 the teacher evaluates at the end of each school month, across winter break and into the next month; satisfactory progress waits for the next month, and the record is kept three years")
+    void satisfactoryMonths() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        ProcessInstance process = start(placement);
+
+        assertThat(process).isWaitingAt("schoolMonthEnded");
+        Task evaluate = monthEnds(process, END_OF_MONTH_5);
+        assertThat(evaluate.getAssignee()).isEqualTo("teacher");
+        assertThat(runtime.getVariables(process.getId())).containsEntry("monthFirstDay", "2027-01-11")
+                .containsEntry("monthLastDay", "2027-02-01").containsEntry("assignmentsMissed", 0)
+                .containsEntry("missedAssignmentsForEvaluation", 3);
+        tasks.complete(evaluate.getId(), judgement(true));
+
+        assertThat(process).hasPassed("formalEvaluationNeeded").hasNotPassed("notifyFamilyOfEvaluation")
+                .isWaitingAt("schoolMonthEnded");
+        Task second = monthEnds(process, END_OF_MONTH_6);
+        tasks.complete(second.getId(), judgement(true));
+        // month 7 ends 2027-04-13, after the placement's last day (2027-03-26): the case closes first
+        assertThat(process).hasPassed("noMonthLeft").isEnded();
+
+        List<ProgressEvaluationView> kept = evaluations.ofCase(placement.caseId());
+        assertThat(kept).extracting(ProgressEvaluationView::monthLastDay)
+                .containsExactly(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 3, 8));
+        assertThat(kept).allSatisfy(e -> {
+            assertThat(e.satisfactory()).isTrue();
+            assertThat(e.formalEvaluation()).isFalse();
+            assertThat(e.retainUntil()).isEqualTo(e.evaluatedOn().plusYears(3));
+        });
+    }
+
+    @Test
+    @DisplayName("ATT-07 progress not satisfactory: the parents are e-mailed a written notice (recorded once the server took it), the teacher decides the student remains, and the outcome is on the record")
+    void formalEvaluationWithEmailedNotice() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        ProcessInstance process = start(placement);
+        tasks.complete(monthEnds(process, END_OF_MONTH_5).getId(), judgement(false));
+
+        assertThat(process).hasPassed("notifyFamilyOfEvaluation").isWaitingAt("decideWhetherStudentRemains");
+        String parentEmail = jdbc.queryForObject("select email from guardian where student_id = ? order by id "
+                + "fetch first 1 rows only", String.class, placement.student().getId());
+        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(parentEmail)))
+                .isNotEmpty();
+        Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        tasks.complete(decide.getId(), Map.of("evaluationOutcome", "REMAIN",
+                "outcomeNotes", "Missed work was due to a family emergency; weekly check-ins agreed"));
+
+        assertThat(process).isWaitingAt("schoolMonthEnded");
+        ProgressEvaluationView evaluation = evaluations.ofCase(placement.caseId()).get(0);
+        assertThat(evaluation.formalEvaluation()).isTrue();
+        assertThat(evaluation.outcome()).isEqualTo(EvaluationOutcome.REMAIN);
+        assertThat(evaluation.outcomeBy()).isEqualTo("teacher");
+        assertThat(evaluation.notices()).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.channel()).isEqualTo("EMAIL");
+            assertThat(n.status()).isEqualTo("SENT");
+        });
+        assertThat(caseRecord.timelineOf(placement.caseId())).extracting(TimelineEntry::getStep)
+                .containsSubsequence("progressEvaluated", "evaluationNoticeSent", "evaluationDecided");
+    }
+
+    @Test
+    @DisplayName("ATT-07 TRN-03 a family without e-mail gets a printed letter a counselor mails; the evaluation returns the student to in-person instruction and the monthly evaluations end")
+    void letterAndReturn() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        ProcessInstance process = start(placement);
+        tasks.complete(monthEnds(process, END_OF_MONTH_5).getId(), judgement(false));
+
+        assertThat(process).isWaitingAt("mailEvaluationLetters");
+        Task mailLetters = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(mailLetters.getId())).anySatisfy(l ->
+                assertThat(l.getGroupId()).isEqualTo("counselors"));
+        Long evaluationId = (Long) runtime.getVariable(process.getId(), "evaluationId");
+        byte[] letter = as(rest, "counselor").getForObject("/api/evaluations/" + evaluationId + "/notice.pdf",
+                byte[].class);
+        assertThat(new String(letter, 0, 5)).isEqualTo("%PDF-");
+        assertThat(as(rest, "analyst").getForEntity("/api/evaluations/" + evaluationId + "/notice.pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        asCounselor(() -> tasks.complete(mailLetters.getId(), Map.of("followUpNote", "Letter mailed to the home address")));
+        Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        tasks.complete(decide.getId(), Map.of("evaluationOutcome", "RETURN_TO_IN_PERSON",
+                "outcomeNotes", "No work for three weeks despite outreach"));
+        Task arrange = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(arrange.getTaskDefinitionKey()).isEqualTo("arrangeReturnToInPerson");
+        asCounselor(() -> tasks.complete(arrange.getId(),
+                Map.of("followUpNote", "Class schedule set; first day in class Monday")));
+
+        assertThat(process).hasPassed("evaluationsEndedByReturn").isEnded();
+        assertThat(evaluations.ofCase(placement.caseId()).get(0).notices()).singleElement().satisfies(n -> {
+            assertThat(n.channel()).isEqualTo("LETTER");
+            assertThat(n.status()).isEqualTo("TO_PRINT");
+        });
+        assertThat(caseRecord.timelineOf(placement.caseId())).extracting(TimelineEntry::getDescription)
+                .anySatisfy(d -> assertThat(d).contains("Letter mailed to the home address").contains("by counselor"));
+    }
+
+    @Test
+    @DisplayName("ATT-07 missed assignments at the policy's number (3) start a formal evaluation even when the teacher judges progress satisfactory; two do not")
+    void missedAssignmentsThreshold() {
+        ActivePlacement three = activePlacements.traditional("S100011", "teacher");
+        ActivePlacement two = activePlacements.traditional("S100011", "teacher");
+        missed(three, 3);
+        missed(two, 2);
+        ProcessInstance formal = start(three);
+        ProcessInstance notFormal = start(two);
+
+        tasks.complete(monthEnds(formal, END_OF_MONTH_5).getId(), judgement(true));
+        tasks.complete(monthEnds(notFormal, END_OF_MONTH_5).getId(), judgement(true));
+
+        assertThat(formal).hasPassed("notifyFamilyOfEvaluation");
+        assertThat(notFormal).hasNotPassed("notifyFamilyOfEvaluation").isWaitingAt("schoolMonthEnded");
+    }
+
+    /** A counselor's task is completed by the counselor logged in to Tasklist. */
+    private void asCounselor(Runnable completion) {
+        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
+        try {
+            completion.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private ProcessInstance start(ActivePlacement placement) {
+        return runtime.startProcessInstanceByKey("progress-evaluation", placement.caseId().toString(),
+                Map.of("caseId", placement.caseId()));
+    }
+
+    /** The month's timer is due at the end of its last school day; the clock passes it and the job runs. */
+    private Task monthEnds(ProcessInstance process, Instant dueAt) {
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(dueAt));
+        ClockUtil.setCurrentTime(Date.from(dueAt.plus(1, ChronoUnit.MINUTES)));
+        management.executeJob(timer.getId());
+        return tasks.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey("evaluateMonthlyProgress")
+                .singleResult();
+    }
+
+    /** Assignments given on the placement's first days, due in school month 5 and never completed. */
+    private void missed(ActivePlacement placement, int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.update("insert into assignment (case_id, student_id, teacher_username, title, assigned_on, due_on, "
+                    + "time_value_minutes, approval_required, recorded_by, recorded_at) values (?, ?, 'teacher', ?, "
+                    + "?, ?, 60, false, 'teacher', current_timestamp)", placement.caseId(), placement.student().getId(),
+                    "Worksheet " + i, LocalDate.of(2027, 1, 12), LocalDate.of(2027, 1, 14));
+        }
+    }
+
+    private static Map<String, Object> judgement(boolean satisfactory) {
+        return Map.of("achievementAndEngagement", satisfactory, "assignmentsAndAssessments", true,
+                "conceptsLearned", true, "progressTowardCompletion", true,
+                "evaluationNotes", satisfactory ? "On track" : "Little engagement in live sessions");
+    }
+
+    private static String recipients(Message message) {
+        try {
+            return Arrays.toString(message.getAllRecipients());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
