@@ -43,7 +43,7 @@ class AssignmentsAndRegisterTest {
     }
 
     @Test
-    @DisplayName("ATT-03 ATT-04 a day with work but no synchronous minutes, under each grade span's minimum day: TK 180, grade 1 230, grade 7 240, grade 10 240")
+    @DisplayName("ATT-03 ATT-04 a day with work but no synchronous minutes, under each grade span's minimum day: TK 180, grade 1 230, grade 6 240, grade 9 240")
     void workOnlyUnderEachGradeSpan() {
         ActivePlacement tk = activePlacements.traditional("S100001", "teacher");
         ActivePlacement first = activePlacements.traditional("S100003", "teacher");

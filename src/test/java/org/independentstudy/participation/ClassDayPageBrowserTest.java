@@ -1,0 +1,104 @@
+package org.independentstudy.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.support.Api.as;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.independentstudy.support.ActivePlacements;
+import org.independentstudy.support.ActivePlacements.ActivePlacement;
+import org.independentstudy.support.HeadlessChromium;
+import org.independentstudy.support.IntegrationTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+
+/** A teacher enters a class day on the class-day page in headless Chromium and reads it back. */
+@IntegrationTest
+class ClassDayPageBrowserTest {
+
+    private static final LocalDate TUESDAY = LocalDate.of(2027, 3, 2);
+
+    @RegisterExtension
+    static HeadlessChromium chromium = new HeadlessChromium();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ActivePlacements activePlacements;
+    @Autowired
+    ParticipationRecording recording;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    @DisplayName("ATT-01 in a browser a teacher enters a class day: a refused row is marked and nothing typed is lost; corrected, the day is saved in one request and reads back")
+    void teacherEntersAClassDay() throws IOException {
+        WebDriver browser = chromium.browser();
+        ActivePlacement ana = activePlacements.traditional("S100008", "teacher4");
+        ActivePlacement ben = activePlacements.traditional("S100008", "teacher4");
+        String page = "http://teacher4:demo@localhost:" + port + "/teacher/class-day?date=" + TUESDAY
+                + "&class=Independent%20study";
+
+        browser.get(page);
+        retype(cell(browser, ana, "attended"), "45");
+        new Select(cell(browser, ben, "status")).selectByValue("NONPARTICIPATORY");
+        retype(cell(browser, ben, "attended"), "0");
+        browser.findElement(By.id("save")).click();
+
+        assertThat(browser.findElement(By.id("problem")).getText()).startsWith("Nothing was saved");
+        assertThat(row(browser, ben).getText()).contains("a nonparticipatory day needs its reason");
+        assertThat(cell(browser, ana, "attended").getAttribute("value")).isEqualTo("45");
+        assertThat(recording.recordedFor("teacher4", Supervisions.TRADITIONAL_CLASS, TUESDAY))
+                .doesNotContainKey(ana.caseId());
+
+        cell(browser, ben, "reason").sendKeys("Sick, parent called");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("Saved");
+
+        browser.get(page);
+        assertThat(cell(browser, ana, "attended").getAttribute("value")).isEqualTo("45");
+        assertThat(new Select(cell(browser, ben, "status")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("NONPARTICIPATORY");
+        assertThat(cell(browser, ben, "reason").getAttribute("value")).isEqualTo("Sick, parent called");
+        assertThat(recording.recordedFor("teacher4", Supervisions.TRADITIONAL_CLASS, TUESDAY).get(ana.caseId())
+                .synchronousAttendedMinutes()).isEqualTo(45);
+        Path screenshot = Path.of("target", "class-day.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @DisplayName("ATT-01 the class-day page is for teachers: counselors and analysts get 403")
+    void teachersOnly() {
+        for (String other : new String[] {"counselor", "analyst"}) {
+            assertThat(as(rest, other).getForEntity("/teacher/class-day", String.class).getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private static WebElement row(WebDriver browser, ActivePlacement placement) {
+        return browser.findElement(By.id("row-" + placement.caseId()));
+    }
+
+    /** The input of a row's field: status, reason, offered, attended, liveMethod, liveMinutes, livePurpose. */
+    private static WebElement cell(WebDriver browser, ActivePlacement placement, String field) {
+        return row(browser, placement).findElement(By.cssSelector("[name$='." + field + "']"));
+    }
+
+    private static void retype(WebElement input, String value) {
+        input.clear();
+        input.sendKeys(value);
+    }
+}

@@ -1,0 +1,72 @@
+package org.independentstudy.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's headless Chromium for a test class ({@code @RegisterExtension static HeadlessChromium chromium}). Without
+ * {@code chromium} and {@code chromium-driver} the tests are skipped, unless {@code -Dbrowser.tests.required=true}
+ * (CI), where a missing browser fails.
+ */
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String NOT_INSTALLED = "Browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver "
+            + "is missing (apt-get install chromium chromium-driver; -Dbrowser.tests.required=true makes it fail)";
+
+    private WebDriver browser;
+    private Path profile;
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && Boolean.getBoolean("browser.tests.required")) {
+            Assertions.fail("Chromium is required in CI: install the Debian packages chromium and chromium-driver");
+        }
+        if (!installed) {
+            System.out.println("WARNING: " + NOT_INSTALLED);
+            return;
+        }
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    /** Counted as skipped, with its reason, in the test report. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(browser != null, NOT_INSTALLED);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+}
