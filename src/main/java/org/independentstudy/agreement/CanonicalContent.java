@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
+import org.independentstudy.records.Sha256;
 
 /**
  * The canonical form of an agreement's content: JSON with sorted keys and ISO dates, so the same content

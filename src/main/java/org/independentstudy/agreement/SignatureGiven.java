@@ -2,6 +2,7 @@ package org.independentstudy.agreement;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.independentstudy.records.Sha256;
 
 /**
  * How and when a signature was given (AGR-08).

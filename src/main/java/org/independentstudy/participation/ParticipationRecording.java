@@ -77,6 +77,12 @@ public class ParticipationRecording {
         return recorded;
     }
 
+    /** What is recorded for the cases between two days, in no particular order. */
+    @Transactional(readOnly = true)
+    public List<ParticipationEntry> recordedBetween(Collection<Long> caseIds, LocalDate from, LocalDate to) {
+        return existing(caseIds, from, to).values().stream().map(RecordedDay::entry).toList();
+    }
+
     private RecordedDays record(String recorder, String teacher, List<ParticipationEntry> entries) {
         if (entries == null || entries.isEmpty()) {
             throw InvalidRequestException.field("entries", "at least one day to record");

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.independentstudy.records.Sha256;
 
 /** Drafting, signing, activating and printing agreements through the domain services, without the process. */
 @IntegrationTest

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.independentstudy.records.Sha256;
 
 /** AGR-06, AGR-08: staff record a family member's signature given in person or on paper, through the API. */
 @IntegrationTest

@@ -1,16 +1,19 @@
-package org.independentstudy.agreement;
+package org.independentstudy.records;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 fingerprints of AGR-08: of an agreement version's canonical content, and of a paper signature's scan. */
-final class Sha256 {
+/**
+ * SHA-256 fingerprints: of an agreement version's canonical content and a paper signature's scan (AGR-08), of an
+ * imported file (imported once).
+ */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
