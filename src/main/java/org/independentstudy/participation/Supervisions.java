@@ -104,6 +104,12 @@ public class Supervisions {
                 onDay(teacher, day).addValue("caseId", caseId), Supervisions::student).stream().findFirst();
     }
 
+    /** The teacher supervises, supervised or will supervise the case's student on some day of the placement. */
+    public boolean isTeacherOf(String teacher, Long caseId) {
+        return !jdbc.queryForList("select id from supervision where teacher_username = :teacher and case_id = :caseId",
+                new MapSqlParameterSource("teacher", teacher).addValue("caseId", caseId), Long.class).isEmpty();
+    }
+
     private static MapSqlParameterSource onDay(String teacher, LocalDate day) {
         return new MapSqlParameterSource().addValue("teacher", teacher).addValue("day", day);
     }

@@ -9,6 +9,7 @@ import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
+import org.independentstudy.errors.TooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -47,6 +48,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.ruleId() != null) {
             problem.setProperty("rule", e.ruleId());
         }
+        return problem;
+    }
+
+    /** An upload above its own limit (e.g. a work sample, ATT-09). */
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), "Too large");
+        problem.setProperty("errors", Map.of(e.field(), e.getMessage()));
         return problem;
     }
 

@@ -28,6 +28,8 @@ class ParticipationRecordingPostgresTest extends PostgresIntegrationTest {
     SchoolCalendar calendar;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    WorkSamples workSamples;
 
     @Test
     @DisplayName("[PostgreSQL] ATT-01 REC-07 a class's month in one call, again unchanged, one day corrected, and a refused call writes nothing")
@@ -52,6 +54,20 @@ class ParticipationRecordingPostgresTest extends PostgresIntegrationTest {
         assertThat(count(caseId)).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from live_interaction i join participation_day d "
                 + "on d.id = i.participation_day_id where d.case_id = ?", Long.class, caseId)).isEqualTo(month.size());
+    }
+
+    @Test
+    @DisplayName("[PostgreSQL] ATT-09 a work sample's bytes round-trip through bytea, with its type and notation")
+    void workSampleOnPostgres() {
+        ActivePlacement placement = activePlacements.traditional("S100001", "teacher");
+        byte[] drawing = WorkSampleFiles.image("png");
+
+        WorkSamples.WorkSample kept = workSamples.upload("teacher", placement.caseId(), "drawing.png", drawing,
+                "Careful labels", null);
+
+        assertThat(workSamples.content(kept.id()).bytes()).isEqualTo(drawing);
+        assertThat(kept.mediaType()).isEqualTo("image/png");
+        assertThat(kept.notation()).isEqualTo("Careful labels");
     }
 
     private long count(Long caseId) {
