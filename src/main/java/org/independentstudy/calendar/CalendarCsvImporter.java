@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * 2025-08-14,FIRST_DAY,First day of instruction
  * 2025-09-01,HOLIDAY,Labor Day
  * 2025-11-24..2025-11-28,BREAK,Thanksgiving break
+ * 2025-09-12,SCHOOL_MONTH_START,School month 2 begins
  * 2026-01-20,SEMESTER_2_START,Second semester begins
  * 2026-06-11,LAST_DAY,Last day of instruction
  * </pre>
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code date} is ISO {@code yyyy-MM-dd}, or an inclusive range {@code yyyy-MM-dd..yyyy-MM-dd};
  *       weekends inside a range are skipped (they are never school days).</li>
  *   <li>{@code kind} is one of FIRST_DAY, LAST_DAY, SEMESTER_2_START (exactly once each, single days),
- *       HOLIDAY, BREAK, STAFF_DAY, OTHER (non-instructional days) or SCHOOL_DAY (an event on school days
- *       that closes nothing); case-insensitive.</li>
+ *       HOLIDAY, BREAK, STAFF_DAY, OTHER (non-instructional days), SCHOOL_DAY (an event on school days
+ *       that closes nothing) or SCHOOL_MONTH_START (the first school day of one of the district's attendance
+ *       months; without any, school months are blocks of 20 school days); case-insensitive.</li>
  *   <li>{@code description} is the rest of the line (commas allowed); surrounding double quotes are removed.</li>
  *   <li>One file holds one school year; its label (e.g. 2025-26) comes from the first day. A row is written
  *       for this import, so a day outside the school year is an error.</li>

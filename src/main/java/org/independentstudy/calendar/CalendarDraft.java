@@ -47,6 +47,7 @@ final class CalendarDraft {
     private Located secondSemesterFirstDay;
     private final List<Entry> closing = new ArrayList<>();
     private final List<Entry> open = new ArrayList<>();
+    private final List<Located> monthStarts = new ArrayList<>();
 
     /** @param source the file name, used when an error belongs to the whole file */
     CalendarDraft(String source, OutsideTheYear outsideTheYear) {
@@ -59,7 +60,7 @@ final class CalendarDraft {
         if (to.isBefore(from)) {
             throw error(where, "ends (" + to + ") before it starts (" + from + ")");
         }
-        if (kind.isBoundary() && !from.equals(to)) {
+        if (kind.isSingleDay() && !from.equals(to)) {
             throw error(where, kind + " must be a single day, not " + from + ".." + to);
         }
         switch (kind) {
@@ -67,6 +68,7 @@ final class CalendarDraft {
             case LAST_DAY -> lastDay = once(lastDay, kind, from, where);
             case SEMESTER_2_START -> secondSemesterFirstDay = once(secondSemesterFirstDay, kind, from, where);
             case SCHOOL_DAY -> open.add(new Entry(kind, from, to, event, where, null, null));
+            case SCHOOL_MONTH_START -> monthStarts.add(new Located(from, where));
             default -> closing.add(new Entry(kind, from, to, event, where, null, null));
         }
     }
@@ -110,6 +112,7 @@ final class CalendarDraft {
         for (Located boundary : List.of(firstDay, secondSemesterFirstDay, lastDay)) {
             requireSchoolDay(boundary, closedBy);
         }
+        monthStarts.forEach(start -> requireSchoolDay(start, closedBy));
         List<SchoolDayEvent> schoolDayEvents = new ArrayList<>();
         for (Entry entry : open) {
             List<LocalDate> schoolDays = entry.days().stream().filter(day -> isSchoolDay(day, closedBy)).toList();
@@ -127,10 +130,31 @@ final class CalendarDraft {
                         .orElseThrow(), day.getValue().event()))
                 .toList();
         SchoolYearCalendar calendar = new SchoolYearCalendar(SchoolYearCalendar.labelFor(firstDay.date()),
-                firstDay.date(), lastDay.date(), secondSemesterFirstDay.date(), days);
+                firstDay.date(), lastDay.date(), secondSemesterFirstDay.date(), days, schoolMonthStarts());
         schoolDayEvents.sort(Comparator.comparing(SchoolDayEvent::date));
         skipped.sort(Comparator.comparing(SkippedEvent::date));
         return new ParsedCalendar(calendar, schoolDayEvents, skipped);
+    }
+
+    /**
+     * ATT-06, CAL-01: the district's attendance months, when the file gives them: each start a school day of the
+     * year, once; the first month starts with the year's first day, whether the file says so or not.
+     */
+    private List<LocalDate> schoolMonthStarts() {
+        if (monthStarts.isEmpty()) {
+            return List.of();
+        }
+        java.util.TreeSet<LocalDate> starts = new java.util.TreeSet<>(List.of(firstDay.date()));
+        for (Located start : monthStarts) {
+            if (start.date().isBefore(firstDay.date()) || start.date().isAfter(lastDay.date())) {
+                throw error(start.where(), "school month start " + start.date() + " is outside the school year "
+                        + firstDay.date() + " to " + lastDay.date());
+            }
+            if (!starts.add(start.date()) && !start.date().equals(firstDay.date())) {
+                throw error(start.where(), "school month start " + start.date() + " is given twice");
+            }
+        }
+        return List.copyOf(starts);
     }
 
     /**

@@ -13,6 +13,8 @@ enum CalendarEntryKind {
     FIRST_DAY(null),
     LAST_DAY(null),
     SEMESTER_2_START(null),
+    /** The first school day of a school month of the district's attendance calendar (ATT-06). */
+    SCHOOL_MONTH_START(null),
     HOLIDAY(NonInstructionalDayKind.HOLIDAY),
     BREAK(NonInstructionalDayKind.BREAK),
     STAFF_DAY(NonInstructionalDayKind.STAFF_DAY),
@@ -25,7 +27,7 @@ enum CalendarEntryKind {
         this.nonInstructionalKind = nonInstructionalKind;
     }
 
-    /** Empty for the year and semester boundaries and for school-day events: all are school days. */
+    /** Empty for the year, semester and month boundaries and for school-day events: all are school days. */
     Optional<NonInstructionalDayKind> nonInstructionalKind() {
         return Optional.ofNullable(nonInstructionalKind);
     }
@@ -33,6 +35,11 @@ enum CalendarEntryKind {
     /** The first day, last day and second semester start: single school days, once each. */
     boolean isBoundary() {
         return this == FIRST_DAY || this == LAST_DAY || this == SEMESTER_2_START;
+    }
+
+    /** The boundaries and the school-month starts: entries of one school day. */
+    boolean isSingleDay() {
+        return isBoundary() || this == SCHOOL_MONTH_START;
     }
 
     /** Case-insensitive; spaces and hyphens count as underscores ("staff-day", "Semester 2 Start"). */

@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
  *       midnight to midnight) covers its days; DTEND is exclusive as in RFC 5545 (a one-day event ends the next
  *       day); without DTEND the event lasts one day; a DURATION is honoured. Recurring events (RRULE/RDATE) are
  *       rejected: list each day.</li>
- *   <li>Its CATEGORIES say what it is: FIRST_DAY, LAST_DAY, SEMESTER_2_START (single days), HOLIDAY, BREAK,
+ *   <li>Its CATEGORIES say what it is: FIRST_DAY, LAST_DAY, SEMESTER_2_START, SCHOOL_MONTH_START (single days), HOLIDAY, BREAK,
  *       STAFF_DAY, OTHER (non-instructional days) or SCHOOL_DAY (alias INSTRUCTIONAL: closes nothing);
  *       case-insensitive, hyphens or spaces for underscores. Exports have no categories: then the summary
  *       decides, read by {@link CalendarWording} ("Labor Day", "Non-Student Day", "Winter Recess",
@@ -101,7 +101,7 @@ public class CalendarIcsImporter implements CalendarFileImporter {
 
     private static void addTimed(CalendarDraft draft, Optional<CalendarEntryKind> kind, LocalDateTime at,
                                  String summary, String where) {
-        if (kind.isPresent() && kind.get().isBoundary()) {
+        if (kind.isPresent() && kind.get().isSingleDay()) {
             draft.add(kind.get(), at.toLocalDate(), at.toLocalDate(), summary, where);
         } else if (kind.isEmpty() || kind.get() == CalendarEntryKind.SCHOOL_DAY) {
             draft.addTimed(at.toLocalDate(), at.toLocalTime(), summary, where);

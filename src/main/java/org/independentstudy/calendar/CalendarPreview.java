@@ -19,8 +19,8 @@ import org.independentstudy.calendar.ParsedCalendar.SkippedEvent;
 public record CalendarPreview(String schoolYear, LocalDate firstDay, LocalDate secondSemesterFirstDay,
                               LocalDate lastDay, int schoolDays, Integer replacesSchoolDays,
                               List<NonInstructionalDay> closedDays, List<SchoolDayEvent> schoolDayEvents,
-                              List<SkippedEvent> skippedEvents, boolean confirmationNeeded,
-                              List<String> confirmationReasons) {
+                              List<SkippedEvent> skippedEvents, List<LocalDate> schoolMonthStarts,
+                              boolean confirmationNeeded, List<String> confirmationReasons) {
 
     static CalendarPreview of(ParsedCalendar parsed, Integer replacesSchoolDays) {
         SchoolYearCalendar calendar = parsed.calendar();
@@ -38,6 +38,7 @@ public record CalendarPreview(String schoolYear, LocalDate firstDay, LocalDate s
         }
         return new CalendarPreview(calendar.schoolYear(), calendar.firstDay(), calendar.secondSemesterFirstDay(),
                 calendar.lastDay(), schoolDays, replacesSchoolDays, calendar.nonInstructionalDays(),
-                parsed.schoolDayEvents(), parsed.skippedEvents(), !reasons.isEmpty(), List.copyOf(reasons));
+                parsed.schoolDayEvents(), parsed.skippedEvents(), calendar.schoolMonthStarts(), !reasons.isEmpty(),
+                List.copyOf(reasons));
     }
 }

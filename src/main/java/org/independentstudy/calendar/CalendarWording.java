@@ -6,6 +6,7 @@ import static org.independentstudy.calendar.CalendarEntryKind.HOLIDAY;
 import static org.independentstudy.calendar.CalendarEntryKind.LAST_DAY;
 import static org.independentstudy.calendar.CalendarEntryKind.OTHER;
 import static org.independentstudy.calendar.CalendarEntryKind.SCHOOL_DAY;
+import static org.independentstudy.calendar.CalendarEntryKind.SCHOOL_MONTH_START;
 import static org.independentstudy.calendar.CalendarEntryKind.SEMESTER_2_START;
 import static org.independentstudy.calendar.CalendarEntryKind.STAFF_DAY;
 
@@ -36,6 +37,8 @@ final class CalendarWording {
                     "first day for students", "first student day", "first day of the school year"),
             row(LAST_DAY, "last day of school", "last day of instruction", "last day of classes",
                     "last day for students", "last student day", "last day of the school year"),
+            // ATT-06: a district's attendance months, as attendance calendars write them ("School Month 3 Begins")
+            new Row(SCHOOL_MONTH_START, monthStartPhrases()),
             // students attend, whatever else the day is called ("Minimum Day before Thanksgiving")
             row(SCHOOL_DAY, "minimum day", "minimum days", "early release", "early dismissal", "late start",
                     "shortened day", "back to school night", "open house", "picture day", "assembly"),
@@ -70,6 +73,13 @@ final class CalendarWording {
     static String words(String text) {
         String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return withoutAccents.toLowerCase(Locale.ROOT).replaceAll("['\\u2018\\u2019`]", "").replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    private static List<String> monthStartPhrases() {
+        return java.util.stream.IntStream.rangeClosed(1, 12).boxed().flatMap(n -> java.util.stream.Stream.of(
+                "school month " + n + " begins", "school month " + n + " starts", "start of school month " + n,
+                "attendance month " + n + " begins", "begin school month " + n, "month " + n + " begins"))
+                .toList();
     }
 
     private static Row row(CalendarEntryKind kind, String... phrases) {

@@ -146,14 +146,26 @@ public class SchoolCalendar {
     }
 
     /**
-     * The school month of a date (CAL-01): blocks of 20 school days from the year's first day. A non-school day
-     * belongs to the month of the last school day before it (a weekend or break closes the month it interrupts).
+     * The school month of a date (CAL-01): the district's attendance months when its calendar file gives them
+     * (ATT-06), else blocks of 20 school days from the year's first day. A non-school day belongs to the month of
+     * the last school day before it (a weekend or break closes the month it interrupts).
      */
     public SchoolMonth schoolMonthOf(LocalDate date) {
         CalendarSnapshot.LoadedYear year = snapshot.yearContaining(date);
         LocalDate[] days = year.schoolDays();
         // the first day is a school day, so a date inside the year has a school day on or before it
         int index = firstIndexAfter(days, date) - 1;
+        List<LocalDate> starts = year.calendar().schoolMonthStarts();
+        if (!starts.isEmpty()) {
+            int month = 0;
+            while (month + 1 < starts.size() && !starts.get(month + 1).isAfter(days[index])) {
+                month++;
+            }
+            LocalDate first = starts.get(month);
+            int last = month + 1 < starts.size() ? firstIndexOnOrAfter(days, starts.get(month + 1)) - 1
+                    : days.length - 1;
+            return new SchoolMonth(year.calendar().schoolYear(), month + 1, first, days[last]);
+        }
         int month = index / SCHOOL_MONTH_LENGTH;
         int first = month * SCHOOL_MONTH_LENGTH;
         int last = Math.min(first + SCHOOL_MONTH_LENGTH, days.length) - 1;

@@ -12,13 +12,16 @@ import java.util.Objects;
  *
  * @param schoolYear label such as {@code 2025-26}, derived from the first day
  * @param nonInstructionalDays weekdays between first and last day without instruction, sorted by date
+ * @param schoolMonthStarts    the first school day of each of the district's attendance months, sorted, the
+ *                             year's first day first; empty: school months are blocks of 20 school days
  */
 public record SchoolYearCalendar(
         String schoolYear,
         LocalDate firstDay,
         LocalDate lastDay,
         LocalDate secondSemesterFirstDay,
-        List<NonInstructionalDay> nonInstructionalDays) {
+        List<NonInstructionalDay> nonInstructionalDays,
+        List<LocalDate> schoolMonthStarts) {
 
     public SchoolYearCalendar {
         Objects.requireNonNull(schoolYear, "schoolYear");
@@ -28,6 +31,7 @@ public record SchoolYearCalendar(
         nonInstructionalDays = nonInstructionalDays.stream()
                 .sorted(Comparator.comparing(NonInstructionalDay::date))
                 .toList();
+        schoolMonthStarts = schoolMonthStarts == null ? List.of() : schoolMonthStarts.stream().sorted().toList();
     }
 
     /** The year's school days: the weekdays from the first to the last day that are not non-instructional. */

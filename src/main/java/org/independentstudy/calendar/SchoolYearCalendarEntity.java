@@ -1,18 +1,26 @@
 package org.independentstudy.calendar;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /** A stored school-year calendar (CAL-01) with where it came from and who imported it when. */
 @Entity
@@ -48,6 +56,12 @@ public class SchoolYearCalendarEntity {
     @OrderBy("date")
     private List<NonInstructionalDayEntity> nonInstructionalDays = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT) // a second query, not a join that would repeat the non-instructional days
+    @CollectionTable(name = "school_month_start", joinColumns = @JoinColumn(name = "calendar_id"))
+    @Column(name = "start_date")
+    private Set<LocalDate> schoolMonthStarts = new HashSet<>();
+
     protected SchoolYearCalendarEntity() {
         // for JPA
     }
@@ -62,11 +76,12 @@ public class SchoolYearCalendarEntity {
         this.importedAt = importedAt;
         this.importedBy = importedBy;
         calendar.nonInstructionalDays().forEach(day -> nonInstructionalDays.add(new NonInstructionalDayEntity(this, day)));
+        schoolMonthStarts.addAll(calendar.schoolMonthStarts());
     }
 
     public SchoolYearCalendar toCalendar() {
         return new SchoolYearCalendar(schoolYear, firstDay, lastDay, secondSemesterFirstDay,
-                nonInstructionalDays.stream().map(NonInstructionalDayEntity::toDay).toList());
+                nonInstructionalDays.stream().map(NonInstructionalDayEntity::toDay).toList(), List.copyOf(schoolMonthStarts));
     }
 
     public Long getId() {

@@ -12,6 +12,6 @@ public interface SchoolYearCalendarRepository extends JpaRepository<SchoolYearCa
     boolean existsBySchoolYear(String schoolYear);
 
     /** Every calendar with its days in one query, for the in-memory snapshot. */
-    @EntityGraph(attributePaths = "nonInstructionalDays")
+    @EntityGraph(attributePaths = "nonInstructionalDays", type = EntityGraph.EntityGraphType.LOAD)
     List<SchoolYearCalendarEntity> findAllByOrderByFirstDayAsc();
 }

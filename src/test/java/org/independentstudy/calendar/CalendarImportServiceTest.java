@@ -115,6 +115,21 @@ class CalendarImportServiceTest {
     }
 
     @Test
+    @DisplayName("CAL-01 ATT-06 the district's school-month starts are stored with the year and loaded again from the database")
+    void schoolMonthStartsStored() {
+        repository.deleteAll();
+        importService.importFile("attendance-months.csv", "text/csv", bytes(YEAR_2025
+                + "2025-09-15,SCHOOL_MONTH_START,School Month 2 Begins\n"), "admin1", REPLACE, NOT_GIVEN);
+        schoolCalendar.load(List.of());
+
+        loader.reload();
+
+        assertThat(schoolCalendar.schoolMonthOf(LocalDate.parse("2025-09-12")))
+                .isEqualTo(new SchoolMonth("2025-26", 1, LocalDate.parse("2025-08-14"), LocalDate.parse("2025-09-12")));
+        assertThat(schoolCalendar.schoolMonthOf(LocalDate.parse("2025-09-15")).number()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("CAL-01 a re-import with the same school-day count replaces the year without a confirmation")
     void sameCountNeedsNoConfirmation() {
         repository.deleteAll();

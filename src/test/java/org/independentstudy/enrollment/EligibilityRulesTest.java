@@ -30,7 +30,8 @@ class EligibilityRulesTest {
         calendar.load(List.of(new SchoolYearCalendar("2026-27", LocalDate.of(2026, 8, 13), LocalDate.of(2027, 6, 10),
                 LocalDate.of(2027, 1, 19), List.of(
                 new NonInstructionalDay(LocalDate.of(2027, 1, 15), NonInstructionalDayKind.STAFF_DAY, "grading"),
-                new NonInstructionalDay(LocalDate.of(2027, 1, 18), NonInstructionalDayKind.HOLIDAY, "MLK Day")))));
+                new NonInstructionalDay(LocalDate.of(2027, 1, 18), NonInstructionalDayKind.HOLIDAY, "MLK Day")),
+                List.of())));
         return calendar;
     }
 
