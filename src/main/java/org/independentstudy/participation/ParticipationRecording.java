@@ -1,5 +1,6 @@
 package org.independentstudy.participation;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,10 +43,12 @@ public class ParticipationRecording {
     private final CaseRecord caseRecord;
     private final Clock clock;
     private final Supervisions supervisions;
+    private final AttendanceRegister register;
 
     ParticipationRecording(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, CaseRecord caseRecord,
-                           Clock clock, Supervisions supervisions) {
+                           Clock clock, Supervisions supervisions, AttendanceRegister register) {
         this.jdbc = jdbc;
+        this.register = register;
         this.supervisions = supervisions;
         this.calendar = calendar;
         this.caseRecord = caseRecord;
@@ -103,6 +106,8 @@ public class ParticipationRecording {
 
         List<ParticipationEntry> created = new ArrayList<>();
         List<RecordedDay> corrected = new ArrayList<>();
+        List<String> corrections = new ArrayList<>();
+        List<BigDecimal> registerBefore = new ArrayList<>();
         int unchanged = 0;
         for (ParticipationEntry entry : entries) {
             ParticipationEntry normal = normalised(entry);
@@ -113,14 +118,20 @@ public class ParticipationRecording {
                 unchanged++;
             } else {
                 corrected.add(new RecordedDay(old.id(), normal));
-                // REC-07: the record keeps what it said before, and who changed it
-                caseRecord.append(entry.caseId(), CaseEvent.underRule("ATT-01", "participationCorrected",
-                        "Participation of " + entry.schoolDay() + " corrected by " + recorder + ": was "
-                                + old.entry().describe() + "; now " + normal.describe()));
+                corrections.add("Participation of " + entry.schoolDay() + " corrected by " + recorder + ": was "
+                        + old.entry().describe() + "; now " + normal.describe());
+                registerBefore.add(register.valueOf(entry.caseId(), entry.schoolDay()));
             }
         }
         insert(created, windows, recorder);
         update(corrected, recorder);
+        for (int i = 0; i < corrected.size(); i++) {
+            ParticipationEntry now = corrected.get(i).entry();
+            // REC-07: the record keeps what it said before, who changed it, and the register day it recomputed
+            caseRecord.append(now.caseId(), CaseEvent.underRule("ATT-01", "participationCorrected",
+                    corrections.get(i) + ". Register " + now.schoolDay() + ": " + registerBefore.get(i) + " -> "
+                            + register.valueOf(now.caseId(), now.schoolDay())));
+        }
         return new RecordedDays(created.size(), corrected.size(), unchanged);
     }
 

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.calendar.SchoolCalendarException;
@@ -67,7 +66,7 @@ public class ProgressEvaluations {
      */
     @Transactional(readOnly = true)
     public Optional<MonthToEvaluate> nextMonth(Long caseId, LocalDate previousMonthLastDay) {
-        Map<String, Object> placement = jdbc.queryForMap("""
+        Object[] placement = jdbc.queryForObject("""
                 select min(s.starts_on) as first_day,
                        max(case when e.ended_on is not null and e.ended_on < s.ends_on then e.ended_on
                                 else s.ends_on end) as last_day,
@@ -75,9 +74,11 @@ public class ProgressEvaluations {
                        min(s.teacher_username) as any_teacher
                   from supervision s join enrollment e on e.case_id = s.case_id
                  where s.case_id = :caseId""", new MapSqlParameterSource("caseId", caseId)
-                .addValue("traditional", Supervisions.TRADITIONAL_CLASS));
-        LocalDate firstDay = date(value(placement, "first_day"));
-        LocalDate lastDay = date(value(placement, "last_day"));
+                .addValue("traditional", Supervisions.TRADITIONAL_CLASS), (rs, row) -> new Object[] {
+                rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+                rs.getString("supervising") != null ? rs.getString("supervising") : rs.getString("any_teacher")});
+        LocalDate firstDay = (LocalDate) placement[0];
+        LocalDate lastDay = (LocalDate) placement[1];
         if (firstDay == null) {
             return Optional.empty();
         }
@@ -88,10 +89,9 @@ public class ProgressEvaluations {
             if (!month.lastDay().isBefore(lastDay)) {
                 return Optional.empty();
             }
-            Object supervising = value(placement, "supervising");
             return Optional.of(new MonthToEvaluate(month.schoolYear(), month.number(),
                     month.firstDay().isBefore(firstDay) ? firstDay : month.firstDay(), month.lastDay(),
-                    (String) (supervising != null ? supervising : value(placement, "any_teacher"))));
+                    (String) placement[2]));
         } catch (SchoolCalendarException e) {
             return Optional.empty(); // the next month lies in a school year not loaded: past the placement anyway
         }
@@ -102,21 +102,21 @@ public class ProgressEvaluations {
     public ProgressIndicators indicatorsOf(Long caseId, LocalDate first, LocalDate last) {
         MapSqlParameterSource params = new MapSqlParameterSource("caseId", caseId).addValue("first", first)
                 .addValue("last", last);
-        Map<String, Object> assignments = jdbc.queryForMap("""
+        int[] assignments = jdbc.queryForObject("""
                 select coalesce(sum(case when completed_on between :first and :last then 1 else 0 end), 0) as completed,
                        coalesce(sum(case when completed_on is null and due_on between :first and :last then 1 else 0 end), 0)
                            as missed
-                  from assignment where case_id = :caseId""", params);
-        Map<String, Object> days = jdbc.queryForMap("""
+                  from assignment where case_id = :caseId""", params, ProgressEvaluations::twoCounts);
+        int[] days = jdbc.queryForObject("""
                 select coalesce(sum(case when status = 'PARTICIPATORY' then 1 else 0 end), 0) as participatory,
                        coalesce(sum(case when status = 'NONPARTICIPATORY' then 1 else 0 end), 0) as nonparticipatory
-                  from participation_day where case_id = :caseId and school_day between :first and :last""", params);
+                  from participation_day where case_id = :caseId and school_day between :first and :last""", params,
+                ProgressEvaluations::twoCounts);
         BigDecimal registerDays = register.daysOf(caseId).stream()
                 .filter(d -> !d.day().isBefore(first) && !d.day().isAfter(last))
                 .map(AttendanceRegister.RegisterDay::value).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, java.math.RoundingMode.DOWN);
-        return new ProgressIndicators(first, last, number(assignments, "completed"), number(assignments, "missed"),
-                number(days, "participatory"), number(days, "nonparticipatory"), registerDays,
+        return new ProgressIndicators(first, last, assignments[0], assignments[1], days[0], days[1], registerDays,
                 policies.inForceOn(first).getMissedAssignmentsForEvaluation());
     }
 
@@ -229,18 +229,7 @@ public class ProgressEvaluations {
         };
     }
 
-    private static Object value(Map<String, Object> row, String column) {
-        // column labels come back upper-case from H2 and lower-case from PostgreSQL
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    private static int number(Map<String, Object> row, String column) {
-        Object value = value(row, column);
-        return value == null ? 0 : ((Number) value).intValue();
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    private static int[] twoCounts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new int[] {rs.getInt(1), rs.getInt(2)};
     }
 }

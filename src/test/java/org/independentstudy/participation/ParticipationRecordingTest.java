@@ -118,7 +118,7 @@ class ParticipationRecordingTest {
     }
 
     @Test
-    @DisplayName("ATT-01 REC-07 recording a day again: the same values change nothing; other values correct it, with before and after on the case timeline")
+    @DisplayName("ATT-01 ATT-03 REC-07 recording a day again: the same values change nothing; other values correct it, with before and after and the register day it recomputed on the case timeline")
     void corrections() {
         ActivePlacement placement = activePlacements.traditional("S100001", "teacher");
         ParticipationEntry first = nonparticipatory(placement.caseId(), TUESDAY, "Sick, no work");
@@ -133,6 +133,6 @@ class ParticipationRecordingTest {
         assertThat(caseRecord.timelineOf(placement.caseId())).filteredOn(t -> t.getStep().equals("participationCorrected"))
                 .singleElement().extracting(TimelineEntry::getDescription).asString()
                 .contains("was nonparticipatory (Sick, no work)").contains("now participatory")
-                .contains("by teacher");
+                .contains("by teacher").contains("Register 2027-01-12: 0.0000 -> 0.2500");
     }
 }
