@@ -210,6 +210,18 @@ public class AgreementDrafting {
                         + "signing links no longer work"));
     }
 
+    /** TRN-02: the family left before signing was complete; a version out for signature is withdrawn. */
+    @Transactional
+    public void withdrawOutstanding(Long caseId) {
+        currentVersionOfCase(caseId).filter(v -> v.getStatus() == AgreementVersion.Status.SENT_FOR_SIGNATURE)
+                .ifPresent(version -> {
+                    withdraw(version.getId());
+                    caseRecord.append(caseId, CaseEvent.underRule("TRN-02", "agreementWithdrawn", "Version "
+                            + version.getVersionNumber() + " of the written agreement withdrawn as the family "
+                            + "left; its signatures stay on record and its family signing links no longer work"));
+                });
+    }
+
     private AgreementVersion withdraw(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
         if (version.getStatus() != AgreementVersion.Status.SENT_FOR_SIGNATURE) {

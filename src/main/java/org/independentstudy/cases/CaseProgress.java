@@ -24,4 +24,7 @@ public interface CaseProgress {
 
     /** Hands an early end of the active placement (TRN-02) to the waiting case process, which closes the case. */
     void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason);
+
+    /** TRN-02: the family left before the placement became active; the case process closes the case. */
+    void familyLeft(String processInstanceId, Enrollment.EndReason reason, String note);
 }

@@ -8,16 +8,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** TRN-02: a counselor or principal records that an active placement ended early; the case view shows it closed. */
+/**
+ * TRN-02: a counselor or principal records that an active placement ended early, or that the family left in any
+ * phase; the case view shows it closed.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class PlacementEndController {
 
     private final PlacementEndings endings;
+    private final FamilyLeaving leaving;
     private final CaseViews views;
 
-    PlacementEndController(PlacementEndings endings, CaseViews views) {
+    PlacementEndController(PlacementEndings endings, FamilyLeaving leaving, CaseViews views) {
         this.endings = endings;
+        this.leaving = leaving;
         this.views = views;
     }
 
@@ -25,6 +30,14 @@ class PlacementEndController {
     @PreAuthorize("hasAnyRole('COUNSELOR', 'PRINCIPAL', 'ADMIN')")
     CaseView end(@PathVariable Long id, @RequestBody PlacementEnd end) {
         endings.end(id, end);
+        return views.view(id);
+    }
+
+    /** TRN-02, ENR-02: the family withdraws its request or the parent disenrolls, in any phase. */
+    @PostMapping("/{id}/disenrolment")
+    @PreAuthorize("hasAnyRole('COUNSELOR', 'PRINCIPAL', 'ADMIN')")
+    CaseView leave(@PathVariable Long id, @RequestBody FamilyLeaving.Leaving body) {
+        leaving.leave(id, body);
         return views.view(id);
     }
 }

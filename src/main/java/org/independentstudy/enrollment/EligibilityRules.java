@@ -35,7 +35,7 @@ final class EligibilityRules {
                 + " without a recorded offer of classroom instruction as an alternative"));
     }
 
-    // ENR-08: no course-based placement before the semester after a course-based disenrollment
+    // ENR-08: no course-based placement before the semester after the student left one (disenrolled or returned)
     static Optional<Refusal> semesterLock(SchoolCalendar calendar, Placement.Program program, LocalDate start,
                                           List<Enrollment> earlier) {
         if (program != Placement.Program.COURSE_BASED) {
@@ -45,7 +45,7 @@ final class EligibilityRules {
         for (Enrollment placement : earlier) {
             LocalDate left = placement.getEndedOn();
             // a disenrollment of an earlier school year is always before "the following semester"
-            if (placement.wasDisenrolledFromCourseBased() && !left.isBefore(year.firstDay())
+            if (placement.leftCourseBased() && !left.isBefore(year.firstDay())
                     && !left.isAfter(start)) {
                 Semester semester = calendar.semesterOf(left);
                 if (!start.isAfter(semester.lastDay())) {

@@ -20,7 +20,8 @@ import org.independentstudy.enrollment.FamilyRequest.SuspensionReferral;
 @Table(name = "enrollment")
 public class Enrollment {
 
-    public enum EndReason { COMPLETED, DISENROLLED, RETURNED_TO_IN_PERSON }
+    /** WITHDRAWN: the family withdrew its request before the placement became active (ENR-02, TRN-02). */
+    public enum EndReason { COMPLETED, DISENROLLED, RETURNED_TO_IN_PERSON, WITHDRAWN }
 
     @Id
     private Long caseId;
@@ -144,8 +145,13 @@ public class Enrollment {
         return activatedOn != null && !activatedOn.isAfter(to) && !lastDay().isBefore(from);
     }
 
-    boolean wasDisenrolledFromCourseBased() {
-        return program == Placement.Program.COURSE_BASED && endReason == EndReason.DISENROLLED;
+    /**
+     * ENR-08: the student left a course-based placement that had begun: disenrolled, or returned to in-person
+     * instruction, which seed 000 counts as leaving. A request withdrawn before the start left nothing.
+     */
+    boolean leftCourseBased() {
+        return program == Placement.Program.COURSE_BASED && activatedOn != null
+                && (endReason == EndReason.DISENROLLED || endReason == EndReason.RETURNED_TO_IN_PERSON);
     }
 
     public ResourceNeeds resourceNeeds() {

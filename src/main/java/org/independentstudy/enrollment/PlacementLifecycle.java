@@ -79,4 +79,16 @@ public class PlacementLifecycle {
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.of("caseClosed",
                 "Placement ended on " + lastDay + " (" + TimelineWording.of(reason) + ")"));
     }
+
+    /**
+     * TRN-02, ENR-02: the family withdrew its request or disenrolled before the placement became active: the case
+     * closes with the reason on record; no day of it counted (AGR-09).
+     */
+    public void leaveBeforeActive(Long caseId, LocalDate on, Enrollment.EndReason reason, String note) {
+        enrollments.of(caseId).end(on, reason);
+        caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.underRule("TRN-02", "caseClosed", (reason
+                == Enrollment.EndReason.WITHDRAWN ? "The family withdrew its request" : "The parent disenrolled the "
+                + "student") + " on " + on + ", before independent study began: " + note + ". Open tasks, signing "
+                + "links and deadlines of the case end with it; no day of it counts"));
+    }
 }

@@ -60,6 +60,30 @@ class CasesApiTest {
     }
 
     @Test
+    @DisplayName("TRN-02 ENR-02 over REST a counselor records that the family withdrew its request: the case view shows it closed with no open task; teachers and analysts may not (403); an unknown reason is a 400, a closed case a 409")
+    @SuppressWarnings("unchecked")
+    void familyWithdrawsOverRest() {
+        ResponseEntity<Map> created = as(rest, "counselor").postForEntity("/api/cases",
+                students.requestForNewStudentLike("S100009").build(), Map.class);
+        String leave = created.getHeaders().getLocation() + "/disenrolment";
+        Map<String, Object> withdrawal = Map.of("reason", "WITHDRAWN", "note", "The family found a tutor instead");
+
+        for (String other : List.of("teacher", "analyst")) {
+            assertThat(as(rest, other).postForEntity(leave, withdrawal, String.class).getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        ResponseEntity<Map> unknown = as(rest, "counselor").postForEntity(leave, Map.of("reason", "MOVED",
+                "note", "x"), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> closed = as(rest, "counselor").postForEntity(leave, withdrawal, Map.class);
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(closed.getBody()).containsEntry("phase", "CLOSED");
+        assertThat((List<Object>) closed.getBody().get("openTasks")).isEmpty();
+        assertThat(as(rest, "counselor").postForEntity(leave, withdrawal, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist while the agreement is drafted; ENR-10 device needs recorded, never refused")
     void requestToReadyForAgreement() {
         RequestBuilder request = students.requestForNewStudentLike("S100009").dates(LocalDate.of(2026, 9, 14),

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.enrollment.Enrollment;
 import org.independentstudy.enrollment.Placement;
@@ -71,6 +72,21 @@ class CasePhaseDelegates {
             LocalDate lastDay = reason == null ? message.date("placementEndsAt", zone).minusDays(1)
                     : message.date("placementLastDay", zone);
             placements.end(caseIdOf(execution), lastDay, reason == null ? Enrollment.EndReason.COMPLETED : reason);
+        };
+    }
+
+    /**
+     * TRN-02, ENR-02: the family left before the placement was active (message FamilyLeft): a version out for
+     * signature is withdrawn (its links revoked) and the case closes; the terminate end cancels the rest.
+     */
+    @Bean
+    JavaDelegate closeAfterFamilyLeft(PlacementLifecycle placements, AgreementDrafting drafting, Clock clock) {
+        return execution -> {
+            Long caseId = caseIdOf(execution);
+            SubmittedForm message = new SubmittedForm(execution);
+            drafting.withdrawOutstanding(caseId);
+            placements.leaveBeforeActive(caseId, LocalDate.now(clock),
+                    message.choice("leavingReason", Enrollment.EndReason.class), message.text("leavingNote"));
         };
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class CaseProcessEngine implements CaseProgress {
 
     static final String PLACEMENT_ENDED = "PlacementEnded";
+    static final String FAMILY_LEFT = "FamilyLeft";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -66,6 +67,17 @@ public class CaseProcessEngine implements CaseProgress {
                     .setVariable("placementEndReason", reason.name()).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("The case is not waiting in its active placement");
+        }
+    }
+
+    /** The case process's event subprocess familyLeaves waits for it in every phase while the case runs. */
+    @Override
+    public void familyLeft(String processInstanceId, Enrollment.EndReason reason, String note) {
+        try {
+            runtime.createMessageCorrelation(FAMILY_LEFT).processInstanceId(processInstanceId)
+                    .setVariable("leavingReason", reason.name()).setVariable("leavingNote", note).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("The case is no longer running");
         }
     }
 

@@ -32,6 +32,8 @@ import org.independentstudy.agreement.WrittenAgreementRepository;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.cases.CaseIntake;
 import org.independentstudy.cases.ConferenceRequests;
+import org.independentstudy.cases.FamilyLeaving.Leaving;
+import org.independentstudy.cases.FamilyLeaving;
 import org.independentstudy.cases.PlacementEndings.PlacementEnd;
 import org.independentstudy.cases.PlacementEndings;
 import org.independentstudy.enrollment.EnrolledPlacements;
@@ -91,6 +93,8 @@ class IndependentStudyCaseProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     PlacementEndings placementEndings;
+    @Autowired
+    FamilyLeaving familyLeaving;
 
     @BeforeEach
     void engineAndClock() {
@@ -175,6 +179,131 @@ class IndependentStudyCaseProcessTest {
     }
 
     /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
+    @Test
+    @DisplayName("TRN-02 ENR-02 the family withdraws while eligibility waits for the IEP team: the case closes and no task, timer or message subscription of it is left")
+    void withdrawnDuringEligibility() {
+        ProcessInstance process = start(startForm("S100004"));
+        assertThat(process).isWaitingAt("determineIepParticipation");
+
+        leaveAndAssertNothingLeft(process, EndReason.WITHDRAWN);
+    }
+
+    @Test
+    @DisplayName("TRN-02 ENR-02 the parent disenrolls while the pre-enrollment conference is being scheduled: its task and escalation timer end with the case")
+    void disenrolledDuringConferenceScheduling() {
+        ProcessInstance process = withConference("S100001");
+        assertThat(process).isWaitingAt("schedulePreEnrollmentConference");
+
+        leaveAndAssertNothingLeft(process, EndReason.DISENROLLED);
+    }
+
+    @Test
+    @DisplayName("TRN-02 the family withdraws while the agreement is drafted: the called agreement process ends with the case")
+    void withdrawnDuringDrafting() {
+        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance agreement = calledProcessInstance(process);
+
+        leaveAndAssertNothingLeft(process, EndReason.WITHDRAWN);
+        assertThat(agreement).isEnded();
+    }
+
+    @Test
+    @DisplayName("TRN-02 AGR-08 the parent disenrolls while the agreement is out for signature: the version is withdrawn and every family signing link stops working")
+    void disenrolledDuringSigning() {
+        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance agreement = calledProcessInstance(process);
+        complete(task(agreement), draft("teacher3"));
+        Long versionId = versionOf(agreement);
+        assertThat(openLinksOf(versionId)).isPositive();
+
+        leaveAndAssertNothingLeft(process, EndReason.DISENROLLED);
+        assertThat(openLinksOf(versionId)).isZero();
+        assertThat(steps(caseIdOf(process))).contains("agreementWithdrawn");
+    }
+
+    @Test
+    @DisplayName("TRN-02 ATT-06 the parent disenrolls an active placement with its last day: the case closes and its monthly evaluation ends; a withdrawal once active is a 400, any leaving once closed a 409")
+    void disenrolledWhileActive() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        List<String> instances = instancesOf(caseId);
+        assertThatThrownBy(() -> familyLeaving.leave(caseId, new Leaving(EndReason.WITHDRAWN, null, "Changed mind")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
+
+        familyLeaving.leave(caseId, new Leaving(EndReason.DISENROLLED, LocalDate.of(2026, 9, 30), "Moving away"));
+
+        assertThat(process).hasPassed("placementEndedEarly", "closeCase").isEnded();
+        assertNothingLeft(caseId, instances);
+        assertThat(placements.placementOf(caseId)).isNotNull();
+        assertThatThrownBy(() -> familyLeaving.leave(caseId, new Leaving(EndReason.DISENROLLED,
+                LocalDate.of(2026, 9, 30), "again"))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    @DisplayName("ENR-08 returning to in-person instruction from a course-based placement locks the semester too; a course-based request withdrawn before it began locks nothing")
+    void courseBasedReturnLocksTheSemester() {
+        RequestBuilder first = students.requestForNewStudentLike("S100016");
+        first.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance placed = start(first.asStartForm());
+        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
+                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
+                "progressMeasurement", "Per unit; evaluation after three missed assignments"));
+        placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1),
+                EndReason.RETURNED_TO_IN_PERSON));
+        RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 4));
+        again.placement = PreferredPlacement.COURSE_BASED;
+
+        assertThat(start(again.asStartForm())).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
+
+        RequestBuilder withdrawn = students.requestForNewStudentLike("S100016");
+        withdrawn.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance left = start(withdrawn.asStartForm());
+        familyLeaving.leave(caseIdOf(left), new Leaving(EndReason.WITHDRAWN, null, "Stays in class after all"));
+        RequestBuilder later = students.requestFor(students.student(withdrawn.student))
+                .dates(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 4));
+        later.placement = PreferredPlacement.COURSE_BASED;
+        assertThat(start(later.asStartForm())).hasNotPassed("recordRefusal");
+    }
+
+    /** The family leaves before the placement is active; nothing of any process of the case is left waiting. */
+    private void leaveAndAssertNothingLeft(ProcessInstance process, EndReason reason) {
+        Long caseId = caseIdOf(process);
+        List<String> instances = instancesOf(caseId);
+        assertThatThrownBy(() -> familyLeaving.leave(caseId, new Leaving(reason, null, " ")))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("note"));
+
+        familyLeaving.leave(caseId, new Leaving(reason, null, "The parent called the school office"));
+
+        assertThat(process).hasPassed("familyLeft", "closeAfterFamilyLeft", "caseClosedByFamily").isEnded();
+        assertNothingLeft(caseId, instances);
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
+        assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> {
+            assertThat(closed.getRuleId()).isEqualTo("TRN-02");
+            assertThat(closed.getDescription()).contains("The parent called the school office");
+        });
+    }
+
+    private List<String> instancesOf(Long caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).list().stream()
+                .map(ProcessInstance::getId).toList();
+    }
+
+    private void assertNothingLeft(Long caseId, List<String> instances) {
+        assertThat(instancesOf(caseId)).isEmpty();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseId.toString()).count())
+                .isZero();
+        for (String instance : instances) {
+            assertThat(management.createJobQuery().processInstanceId(instance).count()).as("jobs of " + instance)
+                    .isZero();
+            assertThat(runtime.createEventSubscriptionQuery().processInstanceId(instance).count())
+                    .as("message and signal subscriptions of " + instance).isZero();
+        }
+    }
+
     private void signAgreement(ProcessInstance agreement) {
         signAgreement(agreement, "teacher3", Map.of());
     }
