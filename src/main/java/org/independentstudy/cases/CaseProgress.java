@@ -25,6 +25,9 @@ public interface CaseProgress {
     /** Hands an early end of the active placement (TRN-02) to the waiting case process, which closes the case. */
     void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason);
 
+    /** TRN-01: the family asked to return to in-person instruction; the case process starts the return. */
+    void requestReturn(String processInstanceId, LocalDate requestedOn, String requestedBy);
+
     /** TRN-02: the family left before the placement became active; the case process closes the case. */
     void familyLeft(String processInstanceId, Enrollment.EndReason reason, String note);
 }

@@ -2,6 +2,7 @@ package org.independentstudy.cases;
 
 import org.independentstudy.cases.PlacementEndings.PlacementEnd;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,11 +19,13 @@ class PlacementEndController {
 
     private final PlacementEndings endings;
     private final FamilyLeaving leaving;
+    private final ReturnRequests returns;
     private final CaseViews views;
 
-    PlacementEndController(PlacementEndings endings, FamilyLeaving leaving, CaseViews views) {
+    PlacementEndController(PlacementEndings endings, FamilyLeaving leaving, ReturnRequests returns, CaseViews views) {
         this.endings = endings;
         this.leaving = leaving;
+        this.returns = returns;
         this.views = views;
     }
 
@@ -38,6 +41,15 @@ class PlacementEndController {
     @PreAuthorize("hasAnyRole('COUNSELOR', 'PRINCIPAL', 'ADMIN')")
     CaseView leave(@PathVariable Long id, @RequestBody FamilyLeaving.Leaving body) {
         leaving.leave(id, body);
+        return views.view(id);
+    }
+
+    /** TRN-01: the family asked to return to in-person instruction (the request day; today by default). */
+    @PostMapping("/{id}/return-request")
+    @PreAuthorize("hasAnyRole('COUNSELOR', 'PRINCIPAL', 'ADMIN')")
+    CaseView requestReturn(@PathVariable Long id, @RequestBody(required = false) ReturnRequests.ReturnRequest body,
+                           Authentication user) {
+        returns.request(id, body, user.getName());
         return views.view(id);
     }
 }

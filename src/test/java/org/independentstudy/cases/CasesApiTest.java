@@ -84,6 +84,20 @@ class CasesApiTest {
     }
 
     @Test
+    @DisplayName("TRN-01 a return to the classroom is asked for during an active placement only (409 before), by counselors, principals and admins (403 for teachers)")
+    void returnRequestOverRest() {
+        ResponseEntity<Map> created = as(rest, "counselor").postForEntity("/api/cases",
+                students.requestForNewStudentLike("S100009").build(), Map.class);
+        String returnRequest = created.getHeaders().getLocation() + "/return-request";
+        Map<String, Object> body = Map.of("note", "The parent called");
+
+        assertThat(as(rest, "teacher").postForEntity(returnRequest, body, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "counselor").postForEntity(returnRequest, body, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
     @DisplayName("ENR-02 end to end: request with a conference, scheduled and held in Tasklist while the agreement is drafted; ENR-10 device needs recorded, never refused")
     void requestToReadyForAgreement() {
         RequestBuilder request = students.requestForNewStudentLike("S100009").dates(LocalDate.of(2026, 9, 14),

@@ -27,6 +27,7 @@ public class CaseProcessEngine implements CaseProgress {
 
     static final String PLACEMENT_ENDED = "PlacementEnded";
     static final String FAMILY_LEFT = "FamilyLeft";
+    static final String RETURN_REQUESTED = "ReturnRequested";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -67,6 +68,18 @@ public class CaseProcessEngine implements CaseProgress {
                     .setVariable("placementEndReason", reason.name()).correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("The case is not waiting in its active placement");
+        }
+    }
+
+    /** The case process waits for it at {@code returnRequested} while the placement runs; anywhere else, a 409. */
+    @Override
+    public void requestReturn(String processInstanceId, LocalDate requestedOn, String requestedBy) {
+        try {
+            runtime.createMessageCorrelation(RETURN_REQUESTED).processInstanceId(processInstanceId)
+                    .setVariable("returnRequestedOn", requestedOn.toString())
+                    .setVariable("returnRequestedBy", requestedBy).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("The placement is not running, or its return to the classroom is under way");
         }
     }
 

@@ -35,6 +35,8 @@ import org.independentstudy.cases.ConferenceRequests;
 import org.independentstudy.cases.FamilyLeaving.Leaving;
 import org.independentstudy.cases.FamilyLeaving;
 import org.independentstudy.cases.PlacementEndings.PlacementEnd;
+import org.independentstudy.cases.ReturnRequests;
+import org.independentstudy.cases.ReturnRequests.ReturnRequest;
 import org.independentstudy.cases.PlacementEndings;
 import org.independentstudy.enrollment.EnrolledPlacements;
 import org.independentstudy.enrollment.Enrollment.EndReason;
@@ -95,6 +97,8 @@ class IndependentStudyCaseProcessTest {
     PlacementEndings placementEndings;
     @Autowired
     FamilyLeaving familyLeaving;
+    @Autowired
+    ReturnRequests returnRequests;
 
     @BeforeEach
     void engineAndClock() {
@@ -266,6 +270,62 @@ class IndependentStudyCaseProcessTest {
                 .dates(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 4));
         later.placement = PreferredPlacement.COURSE_BASED;
         assertThat(start(later.asStartForm())).hasNotPassed("recordRefusal");
+    }
+
+    @Test
+    @DisplayName("TRN-01 the family asks to return: the return runs inside the case; placed from Mon Oct 5, the case closes with Fri Oct 2 as its last day, the monthly evaluation with it; a second request is a 409")
+    void familyAsksToReturn() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        at("2026-09-30T17:00:00Z");
+
+        returnRequests.request(caseId, new ReturnRequest(LocalDate.of(2026, 9, 30), "Parent called"), "counselor");
+
+        assertThat(process).hasPassed("returnRequested").isWaitingAt("returnStudentToClassroom");
+        assertThatThrownBy(() -> returnRequests.request(caseId, new ReturnRequest(null, "again"), "counselor"))
+                .isInstanceOf(ConflictException.class);
+        ProcessInstance transition = calledProcessInstance("return-to-classroom", process);
+        identity.setAuthentication("counselor", List.of("counselors"));
+        complete(task("placeStudentInClassroom", transition), withVariables("classSchedule", "Periods 1-6",
+                "classroomTeacher", "Marcus Bell", "firstDayInClass", "2026-10-05"));
+        complete(task("handOverRecords", transition), withVariables("returnStepNote", "Cumulative file updated"));
+        complete(task("closeAgreementForReturn", transition), withVariables("returnStepNote", "Closed with the parent"));
+        identity.clearAuthentication();
+
+        assertThat(process).hasPassed("returnStudentToClassroom", "closeCase", "caseClosed").isEnded();
+        assertThat(instancesOf(caseId)).isEmpty();
+        assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())
+                .isEqualTo("Placement ended on 2026-10-02 (returned to in person)"));
+    }
+
+    @Test
+    @DisplayName("TRN-03 ATT-07 a formal evaluation that returns the student starts the same return to the classroom inside the case")
+    void evaluationReturnsTheStudent() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        ProcessInstance evaluations = runtime.createProcessInstanceQuery().processDefinitionKey("progress-evaluation")
+                .processInstanceBusinessKey(caseId.toString()).singleResult();
+        at("2026-10-09T08:00:00Z");
+        management.executeJob(dueTimers(evaluations).get(0).getId());
+        complete(task("evaluateMonthlyProgress", evaluations), withVariables("achievementAndEngagement", false,
+                "assignmentsAndAssessments", false, "conceptsLearned", true, "progressTowardCompletion", false,
+                "evaluationNotes", "No work since September 21"));
+        // no mail server runs for this class: the notice becomes a letter a counselor mails
+        identity.setAuthentication("counselor", List.of("counselors"));
+        complete(task("mailEvaluationLetters", evaluations), withVariables("followUpNote", "Letter mailed"));
+        identity.clearAuthentication();
+        complete(task("decideWhetherStudentRemains", evaluations), withVariables("evaluationOutcome",
+                "RETURN_TO_IN_PERSON", "outcomeNotes", "Independent study is not working for this student"));
+
+        assertThat(evaluations).hasPassed("returnToInPersonDecided").isEnded();
+        assertThat(process).hasPassed("returnDecidedByEvaluation").isWaitingAt("returnStudentAfterEvaluation");
+        ProcessInstance transition = calledProcessInstance("return-to-classroom", process);
+        assertThat(transition)
+                .isWaitingAt("placeStudentInClassroom", "handOverRecords");
+        assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getDescription)
+                .anySatisfy(d -> assertThat(d).contains("the formal evaluation decided it"));
     }
 
     /** The family leaves before the placement is active; nothing of any process of the case is left waiting. */

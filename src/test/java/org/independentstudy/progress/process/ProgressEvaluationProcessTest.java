@@ -133,7 +133,7 @@ class ProgressEvaluationProcessTest {
     }
 
     @Test
-    @DisplayName("ATT-07 TRN-03 a family without e-mail gets a printed letter a counselor mails; the evaluation returns the student to in-person instruction and the monthly evaluations end")
+    @DisplayName("ATT-07 a family without e-mail gets a printed letter a counselor mails; the evaluation refers the student, a counselor follows up, and the monthly evaluations go on")
     void letterAndReturn() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
         jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
@@ -152,14 +152,14 @@ class ProgressEvaluationProcessTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         asCounselor(() -> tasks.complete(mailLetters.getId(), Map.of("followUpNote", "Letter mailed to the home address")));
         Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
-        tasks.complete(decide.getId(), Map.of("evaluationOutcome", "RETURN_TO_IN_PERSON",
-                "outcomeNotes", "No work for three weeks despite outreach"));
-        Task arrange = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
-        assertThat(arrange.getTaskDefinitionKey()).isEqualTo("arrangeReturnToInPerson");
-        asCounselor(() -> tasks.complete(arrange.getId(),
-                Map.of("followUpNote", "Class schedule set; first day in class Monday")));
+        tasks.complete(decide.getId(), Map.of("evaluationOutcome", "REFER",
+                "outcomeNotes", "Referred to the student study team"));
+        Task referral = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(referral.getTaskDefinitionKey()).isEqualTo("followUpEvaluationReferral");
+        asCounselor(() -> tasks.complete(referral.getId(),
+                Map.of("followUpNote", "Student study team meets Thursday")));
 
-        assertThat(process).hasPassed("evaluationsEndedByReturn").isEnded();
+        assertThat(process).hasPassed("followUpEvaluationReferral").isWaitingAt("schoolMonthEnded");
         assertThat(evaluations.ofCase(placement.caseId()).get(0).notices()).singleElement().satisfies(n -> {
             assertThat(n.channel()).isEqualTo("LETTER");
             assertThat(n.status()).isEqualTo("TO_PRINT");

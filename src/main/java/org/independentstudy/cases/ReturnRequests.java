@@ -1,0 +1,50 @@
+package org.independentstudy.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.independentstudy.errors.ConflictException;
+import org.independentstudy.errors.InvalidRequestException;
+import org.independentstudy.records.CasePhase;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.records.IndependentStudyCase;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * TRN-01: staff record that the family asked to return to in-person instruction; the case process starts the
+ * return (process return-to-classroom) with its five-instructional-day deadline counted from the request.
+ */
+@Service
+public class ReturnRequests {
+
+    public record ReturnRequest(LocalDate requestedOn, String note) {
+    }
+
+    private final CaseRecord caseRecord;
+    private final CaseProgress process;
+    private final Clock clock;
+
+    ReturnRequests(CaseRecord caseRecord, CaseProgress process, Clock clock) {
+        this.caseRecord = caseRecord;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void request(Long caseId, ReturnRequest request, String recordedBy) {
+        IndependentStudyCase theCase = caseRecord.get(caseId);
+        if (theCase.getPhase() != CasePhase.ACTIVE) {
+            throw new ConflictException("Case " + caseId + " is " + theCase.getPhase()
+                    + ": a return to the classroom is asked for during an active placement");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate requestedOn = request == null || request.requestedOn() == null ? today : request.requestedOn();
+        if (requestedOn.isAfter(today)) {
+            throw InvalidRequestException.rule("TRN-01", "requestedOn", "the day the family asked, not a later one");
+        }
+        String note = request == null || request.note() == null || request.note().isBlank() ? "" : ": "
+                + request.note().strip();
+        process.requestReturn(theCase.getProcessInstanceId(), requestedOn, "the family, recorded by " + recordedBy
+                + note);
+    }
+}
