@@ -98,8 +98,10 @@ class EligibilityRulesTest {
         assertThat(EligibilityRules.medicalExemption(false, "Letter of Dr. Lee")).isFalse();
     }
 
+    /** A course-based placement that began (activated) and that the parent left on the day. */
     private static Enrollment courseBasedDisenrolledOn(LocalDate day) {
         Enrollment enrollment = enrollment(PreferredPlacement.COURSE_BASED);
+        enrollment.activate(LocalDate.of(2026, 9, 14));
         enrollment.end(day, Enrollment.EndReason.DISENROLLED);
         return enrollment;
     }
