@@ -3,6 +3,7 @@ package org.independentstudy.progress.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.independentstudy.support.Api.as;
+import static org.independentstudy.support.TasklistUser.asCounselor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
@@ -26,7 +27,6 @@ import org.independentstudy.progress.ProgressEvaluationView;
 import org.independentstudy.progress.ProgressEvaluations;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
-import org.independentstudy.security.Roles;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.IntegrationTest;
@@ -150,13 +150,13 @@ class ProgressEvaluationProcessTest {
         assertThat(new String(letter, 0, 5)).isEqualTo("%PDF-");
         assertThat(as(rest, "analyst").getForEntity("/api/evaluations/" + evaluationId + "/notice.pdf", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        asCounselor(() -> tasks.complete(mailLetters.getId(), Map.of("followUpNote", "Letter mailed to the home address")));
+        asCounselor(identity, () -> tasks.complete(mailLetters.getId(), Map.of("followUpNote", "Letter mailed to the home address")));
         Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
         tasks.complete(decide.getId(), Map.of("evaluationOutcome", "REFER",
                 "outcomeNotes", "Referred to the student study team"));
         Task referral = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
         assertThat(referral.getTaskDefinitionKey()).isEqualTo("followUpEvaluationReferral");
-        asCounselor(() -> tasks.complete(referral.getId(),
+        asCounselor(identity, () -> tasks.complete(referral.getId(),
                 Map.of("followUpNote", "Student study team meets Thursday")));
 
         assertThat(process).hasPassed("followUpEvaluationReferral").isWaitingAt("schoolMonthEnded");
@@ -185,15 +185,6 @@ class ProgressEvaluationProcessTest {
         assertThat(notFormal).hasNotPassed("notifyFamilyOfEvaluation").isWaitingAt("schoolMonthEnded");
     }
 
-    /** A counselor's task is completed by the counselor logged in to Tasklist. */
-    private void asCounselor(Runnable completion) {
-        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
-        try {
-            completion.run();
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
 
     private ProcessInstance start(ActivePlacement placement) {
         return runtime.startProcessInstanceByKey("progress-evaluation", placement.caseId().toString(),

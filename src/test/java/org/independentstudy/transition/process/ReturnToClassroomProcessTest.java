@@ -3,6 +3,7 @@ package org.independentstudy.transition.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.independentstudy.support.TasklistUser.asCounselor;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,12 +63,12 @@ class ReturnToClassroomProcessTest {
 
         assertThat(process).isWaitingAt("placeStudentInClassroom", "handOverRecords", "returnDeadlineNear");
         assertThat(timers(process)).extracting(Job::getDuedate).containsExactly(Date.from(WARNING));
-        asCounselor(() -> tasks.complete(task(process, "placeStudentInClassroom").getId(), Map.of(
+        asCounselor(identity, () -> tasks.complete(task(process, "placeStudentInClassroom").getId(), Map.of(
                 "classSchedule", "Period 1-6, room 12", "classroomTeacher", "Marcus Bell",
                 "firstDayInClass", "2027-03-01")));
-        asCounselor(() -> tasks.complete(task(process, "handOverRecords").getId(),
+        asCounselor(identity, () -> tasks.complete(task(process, "handOverRecords").getId(),
                 Map.of("returnStepNote", "Register, samples and evaluations filed in the cumulative folder")));
-        asCounselor(() -> tasks.complete(task(process, "closeAgreementForReturn").getId(),
+        asCounselor(identity, () -> tasks.complete(task(process, "closeAgreementForReturn").getId(),
                 Map.of("returnStepNote", "Agreement closed with the parent by phone")));
 
         assertThat(process).hasPassed("studentBackInClass").isEnded();
@@ -91,10 +92,10 @@ class ReturnToClassroomProcessTest {
         Task overdue = task(process, "escalateMissedReturnDeadline");
         assertThat(tasks.getIdentityLinksForTask(overdue.getId())).anySatisfy(l ->
                 assertThat(l.getGroupId()).isEqualTo(Roles.PRINCIPALS_GROUP));
-        assertThatThrownBy(() -> asCounselor(() -> tasks.complete(task(process, "placeStudentInClassroom").getId(),
+        assertThatThrownBy(() -> asCounselor(identity, () -> tasks.complete(task(process, "placeStudentInClassroom").getId(),
                 Map.of("classSchedule", "Period 1-6", "classroomTeacher", "Marcus Bell", "firstDayInClass",
                         "2027-03-06")))).as("a Saturday").hasStackTraceContaining("a school day on or after");
-        asCounselor(() -> tasks.complete(task(process, "placeStudentInClassroom").getId(), Map.of(
+        asCounselor(identity, () -> tasks.complete(task(process, "placeStudentInClassroom").getId(), Map.of(
                 "classSchedule", "Period 1-6", "classroomTeacher", "Marcus Bell", "firstDayInClass", "2027-03-08")));
 
         assertThat(caseRecord.timelineOf(placement.caseId())).extracting(TimelineEntry::getDescription)
@@ -138,12 +139,4 @@ class ReturnToClassroomProcessTest {
                 .singleResult().getValue();
     }
 
-    private void asCounselor(Runnable completion) {
-        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
-        try {
-            completion.run();
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
 }
