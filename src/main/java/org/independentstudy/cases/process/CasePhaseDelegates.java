@@ -5,8 +5,12 @@ import static org.independentstudy.process.CaseVariables.caseIdOf;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.enrollment.Enrollment;
@@ -16,12 +20,17 @@ import org.independentstudy.enrollment.PlacementType;
 import org.independentstudy.enrollment.Refusal;
 import org.independentstudy.process.CaseVariables;
 import org.independentstudy.process.SubmittedForm;
+import org.independentstudy.process.TaskCompleter;
+import org.independentstudy.transition.ClosingCheck;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The steps of the case process that decide the placement and move or close the case. */
 @Configuration
 class CasePhaseDelegates {
+
+    /** TRN-04: the counselor's choice to close although records are missing. */
+    static final String CLOSE_WITH_GAPS = "CLOSE_WITH_GAPS";
 
     @Bean
     JavaDelegate decidePlacementType(PlacementLifecycle placements) {
@@ -67,12 +76,41 @@ class CasePhaseDelegates {
     JavaDelegate closeCase(PlacementLifecycle placements, DistrictProperties district) {
         ZoneId zone = district.timeZone();
         return execution -> {
-            SubmittedForm message = new SubmittedForm(execution);
-            Enrollment.EndReason reason = message.choice("placementEndReason", Enrollment.EndReason.class);
-            LocalDate lastDay = reason == null ? message.date("placementEndsAt", zone).minusDays(1)
-                    : message.date("placementLastDay", zone);
-            placements.end(caseIdOf(execution), lastDay, reason == null ? Enrollment.EndReason.COMPLETED : reason);
+            Enrollment.EndReason reason = new SubmittedForm(execution).choice("placementEndReason",
+                    Enrollment.EndReason.class);
+            placements.end(caseIdOf(execution), lastDayOf(execution, zone),
+                    reason == null ? Enrollment.EndReason.COMPLETED : reason);
         };
+    }
+
+    /** TRN-04: what the records of the ending placement lack, for the counselor; empty: the case closes. */
+    @Bean
+    JavaDelegate checkRecordsComplete(ClosingCheck check, DistrictProperties district) {
+        return execution -> {
+            List<String> missing = check.missingRecords(caseIdOf(execution), lastDayOf(execution, district.timeZone()));
+            execution.setVariable("recordsComplete", missing.isEmpty());
+            execution.setVariable("recordsMissing", String.join("\n", missing));
+        };
+    }
+
+    /** TRN-04: the counselor completed the records (checked again), or closes with the gaps explained. */
+    @Bean
+    TaskListener recordClosingDecision(ClosingCheck check, IdentityService identityService) {
+        return task -> {
+            SubmittedForm form = new SubmittedForm(task);
+            if (CLOSE_WITH_GAPS.equals(form.text("closingDecision"))) {
+                check.closeWithGaps(caseIdOf(task.getExecution()),
+                        List.of(((String) task.getVariable("recordsMissing")).split("\n")),
+                        TaskCompleter.of(task, identityService), form.text("closingNote"));
+            }
+        };
+    }
+
+    /** The placement's last day: the one an early end names, else the agreement's last (before placementEndsAt). */
+    private static LocalDate lastDayOf(DelegateExecution execution, ZoneId zone) {
+        SubmittedForm message = new SubmittedForm(execution);
+        return message.choice("placementEndReason", Enrollment.EndReason.class) == null
+                ? message.date("placementEndsAt", zone).minusDays(1) : message.date("placementLastDay", zone);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.independentstudy.support.TasklistUser.asCounselor;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ import org.independentstudy.enrollment.FamilyRequest.PreferredPlacement;
 import org.independentstudy.enrollment.PreEnrollmentConference;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
+import org.independentstudy.participation.ParticipationEntry;
+import org.independentstudy.participation.ParticipationRecording;
+import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.people.Student;
 import org.independentstudy.process.CaseVariables;
 import org.independentstudy.records.CasePhase;
@@ -99,6 +103,8 @@ class IndependentStudyCaseProcessTest {
     FamilyLeaving familyLeaving;
     @Autowired
     ReturnRequests returnRequests;
+    @Autowired
+    ParticipationRecording participation;
 
     @BeforeEach
     void engineAndClock() {
@@ -138,12 +144,15 @@ class IndependentStudyCaseProcessTest {
                 .processInstanceBusinessKey(caseId.toString()).singleResult();
         assertThat(evaluations).isWaitingAt("schoolMonthEnded");
 
+        // TRN-04: every school day of the placement recorded, so the case closes without a counselor
+        recordParticipation(caseId, LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9));
         // the agreement's last day is Friday 2026-10-09: the case closes when Saturday begins in the district
         Job lastDayPassed = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
         assertThat(lastDayPassed.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-10-10T07:00:00Z")));
         at("2026-10-10T07:00:01Z");
         management.executeJob(lastDayPassed.getId());
-        assertThat(process).hasPassed("agreementLastDayPassed", "closeCase", "caseClosed").isEnded();
+        assertThat(process).hasPassed("agreementLastDayPassed", "checkRecordsComplete", "closeCase", "caseClosed")
+                .hasNotPassed("completeCaseRecords").isEnded();
         assertThat(evaluations).isEnded();
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
         assertThat(placements.placementOf(caseId)).isNotNull();
@@ -174,6 +183,7 @@ class IndependentStudyCaseProcessTest {
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("lastDay"));
         assertThat(process).isWaitingAt("placementRunning");
 
+        recordParticipation(caseId, LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 14));
         placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 14), EndReason.RETURNED_TO_IN_PERSON));
 
         assertThat(process).hasPassed("placementEndedEarly", "closeCase").isEnded();
@@ -237,6 +247,7 @@ class IndependentStudyCaseProcessTest {
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("reason"));
 
         familyLeaving.leave(caseId, new Leaving(EndReason.DISENROLLED, LocalDate.of(2026, 9, 30), "Moving away"));
+        closeWithGaps(process);
 
         assertThat(process).hasPassed("placementEndedEarly", "closeCase").isEnded();
         assertNothingLeft(caseId, instances);
@@ -256,6 +267,7 @@ class IndependentStudyCaseProcessTest {
                 "progressMeasurement", "Per unit; evaluation after three missed assignments"));
         placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1),
                 EndReason.RETURNED_TO_IN_PERSON));
+        closeWithGaps(placed);
         RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
                 LocalDate.of(2026, 12, 4));
         again.placement = PreferredPlacement.COURSE_BASED;
@@ -292,6 +304,7 @@ class IndependentStudyCaseProcessTest {
         complete(task("handOverRecords", transition), withVariables("returnStepNote", "Cumulative file updated"));
         complete(task("closeAgreementForReturn", transition), withVariables("returnStepNote", "Closed with the parent"));
         identity.clearAuthentication();
+        closeWithGaps(process);
 
         assertThat(process).hasPassed("returnStudentToClassroom", "closeCase", "caseClosed").isEnded();
         assertThat(instancesOf(caseId)).isEmpty();
@@ -326,6 +339,62 @@ class IndependentStudyCaseProcessTest {
                 .isWaitingAt("placeStudentInClassroom", "handOverRecords");
         assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getDescription)
                 .anySatisfy(d -> assertThat(d).contains("the formal evaluation decided it"));
+    }
+
+    @Test
+    @DisplayName("TRN-04 a placement whose days were not all recorded does not close silently: the counselor sees what is missing, has it recorded and the case closes; or closes with the gaps explained on the record")
+    void closingWithRecordsComplete() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        recordParticipation(caseId, LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 15));
+        placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 16), EndReason.DISENROLLED));
+
+        assertThat(process).isWaitingAt("completeCaseRecords");
+        assertThat((String) runtime.getVariable(process.getId(), "recordsMissing"))
+                .isEqualTo("ATT-01: no participation recorded for 1 school day(s): 2026-09-16");
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.ACTIVE);
+        asCounselor(identity, () -> complete(task("completeCaseRecords", process),
+                withVariables("closingDecision", "RECHECK")));
+        assertThat(process).isWaitingAt("completeCaseRecords");
+        assertThatThrownBy(() -> asCounselor(identity, () -> complete(task("completeCaseRecords", process),
+                withVariables("closingDecision", "CLOSE_WITH_GAPS"))))
+                .satisfies(e -> assertThat(fieldsNamedBy(e)).containsKey("closingNote"));
+
+        recordParticipation(caseId, LocalDate.of(2026, 9, 16), LocalDate.of(2026, 9, 16));
+        asCounselor(identity, () -> complete(task("completeCaseRecords", process),
+                withVariables("closingDecision", "RECHECK")));
+
+        assertThat(process).hasPassed("closeCase", "caseClosed").isEnded();
+        assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.CLOSED);
+    }
+
+    @Test
+    @DisplayName("TRN-04 closing with gaps puts the counselor's reason and what was missing on the record")
+    void closingWithGapsOnRecord() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 15), EndReason.DISENROLLED));
+
+        closeWithGaps(process);
+
+        assertThat(process).isEnded();
+        assertThat(caseRecord.timelineOf(caseId)).filteredOn(e -> "closedWithGaps".equals(e.getStep())).singleElement()
+                .satisfies(e -> assertThat(e.getDescription()).contains("by counselor")
+                        .contains("2026-09-14, 2026-09-15").contains("The teacher kept those days on paper"));
+    }
+
+    private void recordParticipation(Long caseId, LocalDate from, LocalDate to) {
+        participation.record("teacher3", calendar.schoolDaysBetween(from, to).stream().map(day ->
+                new ParticipationEntry(caseId, day, ParticipationStatus.PARTICIPATORY, null, 60, 60, List.of()))
+                .toList());
+    }
+
+    /** TRN-04: the counselor closes the case although days went unrecorded (these tests record no participation). */
+    private void closeWithGaps(ProcessInstance process) {
+        asCounselor(identity, () -> complete(task("completeCaseRecords", process), withVariables("closingDecision",
+                "CLOSE_WITH_GAPS", "closingNote", "The teacher kept those days on paper")));
     }
 
     /** The family leaves before the placement is active; nothing of any process of the case is left waiting. */
@@ -639,6 +708,7 @@ class IndependentStudyCaseProcessTest {
                 "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
                 "progressMeasurement", "Per unit; evaluation after three missed assignments"));
         placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1), EndReason.DISENROLLED));
+        closeWithGaps(placed);
         assertThat(placed).isEnded();
 
         RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
@@ -663,6 +733,7 @@ class IndependentStudyCaseProcessTest {
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase))
                 .hasMessageContaining("open case " + firstCase);
         placementEndings.end(firstCase, new PlacementEnd(LocalDate.of(2026, 10, 8), EndReason.RETURNED_TO_IN_PERSON));
+        closeWithGaps(first);
         assertThatThrownBy(() -> start(requestFor(student, "2026-10-08", "2026-10-30")))
                 .as("its last day, Thursday 2026-10-08, overlaps")
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.caseId()).isEqualTo(firstCase));
