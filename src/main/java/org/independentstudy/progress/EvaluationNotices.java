@@ -20,6 +20,7 @@ import org.independentstudy.people.StudentRepository;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.PdfDocuments;
+import org.independentstudy.signing.FamilyReturnLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,6 +51,7 @@ public class EvaluationNotices {
     private final GuardianRepository guardians;
     private final StaffMemberRepository staff;
     private final JavaMailSender mail;
+    private final FamilyReturnLinks returnLinks;
     private final ITemplateEngine templates;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
@@ -57,13 +59,15 @@ public class EvaluationNotices {
     private final String from;
 
     EvaluationNotices(NamedParameterJdbcTemplate jdbc, StudentRepository students, GuardianRepository guardians,
-                      StaffMemberRepository staff, JavaMailSender mail, ITemplateEngine templates, DistrictProperties district,
+                      StaffMemberRepository staff, JavaMailSender mail, FamilyReturnLinks returnLinks,
+                      ITemplateEngine templates, DistrictProperties district,
                       CaseRecord caseRecord, Clock clock, @Value("${isp.mail.from}") String from) {
         this.jdbc = jdbc;
         this.students = students;
         this.guardians = guardians;
         this.staff = staff;
         this.mail = mail;
+        this.returnLinks = returnLinks;
         this.templates = templates;
         this.district = district;
         this.caseRecord = caseRecord;
@@ -74,7 +78,8 @@ public class EvaluationNotices {
     private record Evaluation(Long id, Long caseId, Student student, LocalDate first, LocalDate last, String teacher) {
     }
 
-    private record Recipient(String name, String role, String email) {
+    /** A recipient; guardianId is null for the student. */
+    private record Recipient(String name, String role, String email, Long guardianId) {
     }
 
     /** Sends or queues the notice of the evaluation to every recipient; true when letters wait to be printed. */
@@ -122,15 +127,15 @@ public class EvaluationNotices {
         Student student = evaluation.student();
         List<Recipient> recipients = new ArrayList<>();
         if (student.isAdultOn(LocalDate.now(clock))) {
-            recipients.add(new Recipient(student.fullName(), "STUDENT", null));
+            recipients.add(new Recipient(student.fullName(), "STUDENT", null, null));
             return recipients;
         }
         // under 18: the parents' notice is addressed to them and the student together
         for (Guardian guardian : guardians.findByStudentIdOrderById(student.getId())) {
-            recipients.add(new Recipient(guardian.getFullName(), "PARENT", guardian.getEmail()));
+            recipients.add(new Recipient(guardian.getFullName(), "PARENT", guardian.getEmail(), guardian.getId()));
         }
         if (recipients.isEmpty()) {
-            recipients.add(new Recipient(student.fullName(), "STUDENT", null));
+            recipients.add(new Recipient(student.fullName(), "STUDENT", null, null));
         }
         return recipients;
     }
@@ -142,7 +147,13 @@ public class EvaluationNotices {
         helper.setTo(recipient.email());
         helper.setSubject(district.name() + ": evaluation of " + evaluation.student().getFirstName()
                 + "'s independent study");
-        helper.setText(plainText(evaluation, recipient), html(evaluation));
+        String returnLink = returnLinks.urlFor(evaluation.caseId(), recipient.guardianId(),
+                placementLastDay(evaluation));
+        helper.setText(plainText(evaluation, recipient) + "\nIf you want " + evaluation.student().getFirstName()
+                + " back in the classroom (in-person instruction), use your personal link: " + returnLink + "\n",
+                html(evaluation).replace("</body>", "<p>If you want " + evaluation.student().getFirstName()
+                        + " back in the classroom (in-person instruction), use <a href=\"" + returnLink
+                        + "\">your personal link</a>.</p></body>"));
         mail.send(message);
     }
 
@@ -164,6 +175,12 @@ public class EvaluationNotices {
         model.setVariable("teacher", e.teacher());
         model.setVariable("date", LocalDate.now(clock));
         return templates.process(TEMPLATE, model);
+    }
+
+    /** TRN-01: the family's return link works until the placement's last day. */
+    private LocalDate placementLastDay(Evaluation evaluation) {
+        return jdbc.queryForObject("select projected_end from enrollment where case_id = :caseId",
+                new MapSqlParameterSource("caseId", evaluation.caseId()), LocalDate.class);
     }
 
     private void record(Long evaluationId, Recipient recipient, String channel, String status, String failure) {

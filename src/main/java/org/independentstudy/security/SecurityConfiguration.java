@@ -51,14 +51,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // Camunda webapps guard themselves with their own login and CSRF protection
                         .requestMatchers(path("/camunda/**"), path("/"), path("/favicon.ico")).permitAll()
-                        .requestMatchers(path("/sign/**"), path("/assets/**")).permitAll()
+                        .requestMatchers(path("/sign/**"), path("/family/return/**"), path("/assets/**")).permitAll()
                         .requestMatchers(path("/actuator/health/**"), path("/error")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.loginRequired()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.loginRequired())
                         .accessDeniedHandler(ProblemResponses.roleMayNot()))
                 // the webapps carry their own CSRF protection; our API is stateless HTTP Basic
-                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**"), path("/api/**"), path("/sign/**")))
+                // a family's personal link is its only credential, as for signing
+                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**"), path("/api/**"), path("/sign/**"),
+                        path("/family/return/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }

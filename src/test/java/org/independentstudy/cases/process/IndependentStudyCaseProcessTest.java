@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.independentstudy.support.TasklistUser.asCounselor;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -50,6 +51,7 @@ import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecording;
 import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.people.Student;
+import org.independentstudy.signing.FamilyReturnLinks;
 import org.independentstudy.process.CaseVariables;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -63,6 +65,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Walks every path of independent-study-case.bpmn on the real engine (job executor off, timers run by hand). */
@@ -105,6 +110,10 @@ class IndependentStudyCaseProcessTest {
     ReturnRequests returnRequests;
     @Autowired
     ParticipationRecording participation;
+    @Autowired
+    FamilyReturnLinks returnLinks;
+    @Autowired
+    TestRestTemplate rest;
 
     @BeforeEach
     void engineAndClock() {
@@ -310,6 +319,35 @@ class IndependentStudyCaseProcessTest {
         assertThat(instancesOf(caseId)).isEmpty();
         assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())
                 .isEqualTo("Placement ended on 2026-10-02 (returned to in person)"));
+    }
+
+    @Test
+    @DisplayName("TRN-01 the family asks through its personal link: the page asks first, then records the request and the case starts the return; a second request, a tampered or an expired link records nothing")
+    void familyAsksThroughTheLink() {
+        ProcessInstance process = start(startForm("S100001"));
+        Long caseId = caseIdOf(process);
+        signAgreement(calledProcessInstance(process));
+        at("2026-09-21T17:00:00Z");
+        Long parent = jdbc.queryForObject("select min(g.id) from guardian g join is_case c on c.student_id = g.student_id"
+                + " where c.id = ?", Long.class, caseId);
+        String link = URI.create(returnLinks.urlFor(caseId, parent, LocalDate.of(2026, 10, 9))).getPath();
+
+        ResponseEntity<String> asked = rest.getForEntity(link, String.class);
+        assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asked.getBody()).contains("ask-return");
+        assertThat(process).isWaitingAt("placementRunning");
+        assertThat(rest.postForEntity(link.substring(0, link.length() - 2) + "xx", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        String expired = URI.create(returnLinks.urlFor(caseId, parent, LocalDate.of(2026, 9, 20))).getPath();
+        assertThat(rest.postForEntity(expired, null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<String> recorded = rest.postForEntity(link, null, String.class);
+
+        assertThat(recorded.getBody()).contains("return-recorded");
+        assertThat(process).isWaitingAt("returnStudentToClassroom");
+        assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getDescription)
+                .anySatisfy(d -> assertThat(d).contains("2026-09-21").contains("through the e-mailed link"));
+        assertThat(rest.postForEntity(link, null, String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test

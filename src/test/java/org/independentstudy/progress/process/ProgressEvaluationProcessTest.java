@@ -6,6 +6,7 @@ import static org.independentstudy.support.Api.as;
 import static org.independentstudy.support.TasklistUser.asCounselor;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,7 +105,7 @@ class ProgressEvaluationProcessTest {
     }
 
     @Test
-    @DisplayName("ATT-07 progress not satisfactory: the parents are e-mailed a written notice (recorded once the server took it), the teacher decides the student remains, and the outcome is on the record")
+    @DisplayName("ATT-07 TRN-01 progress not satisfactory: the parents are e-mailed a written notice with their return link (recorded once the server took it), the teacher decides the student remains, and the outcome is on the record")
     void formalEvaluationWithEmailedNotice() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
         ProcessInstance process = start(placement);
@@ -113,8 +114,10 @@ class ProgressEvaluationProcessTest {
         assertThat(process).hasPassed("notifyFamilyOfEvaluation").isWaitingAt("decideWhetherStudentRemains");
         String parentEmail = jdbc.queryForObject("select email from guardian where student_id = ? order by id "
                 + "fetch first 1 rows only", String.class, placement.student().getId());
-        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(parentEmail)))
-                .isNotEmpty();
+        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(parentEmail)
+                && GreenMailUtil.getBody(m).contains("evaluation")))
+                .isNotEmpty().allSatisfy(m -> assertThat(GreenMailUtil.getBody(m).replace("=\r\n", ""))
+                        .as("TRN-01 the family's return link").contains("/family/return/"));
         Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
         tasks.complete(decide.getId(), Map.of("evaluationOutcome", "REMAIN",
                 "outcomeNotes", "Missed work was due to a family emergency; weekly check-ins agreed"));

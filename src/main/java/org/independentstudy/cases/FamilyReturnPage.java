@@ -1,0 +1,90 @@
+package org.independentstudy.cases;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.errors.ConflictException;
+import org.independentstudy.people.Guardian;
+import org.independentstudy.people.GuardianRepository;
+import org.independentstudy.people.StudentRepository;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.signing.FamilyReturnLinks;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * TRN-01: the public page behind a family's return link. It asks first, then records the request; the token is the
+ * only credential and grants this one request for this one case.
+ */
+@Controller
+@RequestMapping("/family/return/{token}")
+class FamilyReturnPage {
+
+    private final FamilyReturnLinks links;
+    private final ReturnRequests returns;
+    private final CaseRecord caseRecord;
+    private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final DistrictProperties district;
+    private final Clock clock;
+
+    FamilyReturnPage(FamilyReturnLinks links, ReturnRequests returns, CaseRecord caseRecord,
+                     StudentRepository students, GuardianRepository guardians, DistrictProperties district,
+                     Clock clock) {
+        this.links = links;
+        this.returns = returns;
+        this.caseRecord = caseRecord;
+        this.students = students;
+        this.guardians = guardians;
+        this.district = district;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    ModelAndView ask(@PathVariable String token, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        return claim(token).map(c -> page("signing/return-ask", c, HttpStatus.OK)).orElseGet(this::unknown);
+    }
+
+    @PostMapping
+    ModelAndView request(@PathVariable String token, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        Optional<FamilyReturnLinks.ReturnClaim> claim = claim(token);
+        if (claim.isEmpty()) {
+            return unknown();
+        }
+        String who = guardians.findById(claim.get().guardianId()).map(Guardian::getFullName).orElse("the family");
+        try {
+            returns.request(claim.get().caseId(), new ReturnRequests.ReturnRequest(null, "asked by " + who
+                    + " through the e-mailed link"), "the family's e-mailed link");
+            return page("signing/return-recorded", claim.get(), HttpStatus.OK);
+        } catch (ConflictException alreadyUnderWay) {
+            return page("signing/return-not-open", claim.get(), HttpStatus.CONFLICT);
+        }
+    }
+
+    private Optional<FamilyReturnLinks.ReturnClaim> claim(String token) {
+        return links.verify(token, LocalDate.now(clock));
+    }
+
+    private ModelAndView page(String view, FamilyReturnLinks.ReturnClaim claim, HttpStatus status) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("district", district.name());
+        page.addObject("studentFirstName", students.findById(caseRecord.get(claim.caseId()).getStudentId())
+                .map(s -> s.getFirstName()).orElse("your student"));
+        return page;
+    }
+
+    private ModelAndView unknown() {
+        ModelAndView page = new ModelAndView("signing/return-unavailable", HttpStatus.NOT_FOUND);
+        page.addObject("district", district.name());
+        return page;
+    }
+}
