@@ -6,6 +6,7 @@ import static org.independentstudy.support.Api.as;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
@@ -19,7 +20,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +61,7 @@ class ClassDayPageBrowserTest {
         retype(cell(browser, ben, "attended"), "0");
         browser.findElement(By.id("save")).click();
 
-        assertThat(browser.findElement(By.id("problem")).getText()).startsWith("Nothing was saved");
+        assertThat(shown(browser, "problem").getText()).startsWith("Nothing was saved");
         assertThat(row(browser, ben).getText()).contains("a nonparticipatory day needs its reason");
         assertThat(cell(browser, ana, "attended").getAttribute("value")).isEqualTo("45");
         assertThat(recording.recordedFor("teacher4", Supervisions.TRADITIONAL_CLASS, TUESDAY))
@@ -66,7 +69,7 @@ class ClassDayPageBrowserTest {
 
         cell(browser, ben, "reason").sendKeys("Sick, parent called");
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElement(By.id("message")).getText()).startsWith("Saved");
+        assertThat(shown(browser, "message").getText()).startsWith("Saved");
 
         browser.get(page);
         assertThat(cell(browser, ana, "attended").getAttribute("value")).isEqualTo("45");
@@ -86,6 +89,12 @@ class ClassDayPageBrowserTest {
             assertThat(as(rest, other).getForEntity("/teacher/class-day", String.class).getStatusCode()).as(other)
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
+    }
+
+    /** The element once the page the save navigated to shows it (the POST answers with a page or a redirect). */
+    private static WebElement shown(WebDriver browser, String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
     private static WebElement row(WebDriver browser, ActivePlacement placement) {
