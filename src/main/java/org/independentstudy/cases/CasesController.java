@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.PreEnrollmentConference;
+import org.independentstudy.errors.InvalidRequestException;
+import org.independentstudy.records.CaseEvent;
+import org.independentstudy.records.CaseRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,10 @@ class CasesController {
     private final ConferenceRequests conferenceRequests;
     private final CaseViews views;
 
-    CasesController(CaseIntake intake, ConferenceRequests conferenceRequests, CaseViews views) {
+    private final CaseRecord caseRecord;
+
+    CasesController(CaseIntake intake, ConferenceRequests conferenceRequests, CaseViews views, CaseRecord caseRecord) {
+        this.caseRecord = caseRecord;
         this.intake = intake;
         this.conferenceRequests = conferenceRequests;
         this.views = views;
@@ -57,5 +63,19 @@ class CasesController {
     @PreAuthorize(STAFF)
     List<CaseView.Summary> ofStudent(@RequestParam String student) {
         return views.ofStudent(student);
+    }
+
+    record Correction(String note) {
+    }
+
+    /** REC-07, TRN-04: a correction is a new timeline entry, also on a closed case, whose record is read-only. */
+    @PostMapping("/{id}/corrections")
+    @PreAuthorize("hasAnyRole('COUNSELOR', 'TEACHER', 'PRINCIPAL', 'ADMIN')")
+    CaseView correct(@PathVariable Long id, @RequestBody(required = false) Correction correction) {
+        if (correction == null || correction.note() == null || correction.note().isBlank()) {
+            throw InvalidRequestException.rule("REC-07", "note", "what is corrected, and why");
+        }
+        caseRecord.append(id, CaseEvent.underRule("REC-07", "correctionAdded", correction.note().strip()));
+        return views.view(id);
     }
 }

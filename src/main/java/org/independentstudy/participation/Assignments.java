@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.independentstudy.agreement.AssignmentDueDatePolicy;
 import org.independentstudy.calendar.SchoolCalendar;
@@ -67,14 +68,21 @@ public class Assignments {
         Map<String, String> problems = new LinkedHashMap<>();
         List<Runnable> writes = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
+        Set<Long> closed = supervisions.closedAmong(entries.stream().filter(Objects::nonNull)
+                .map(e -> e.caseId() != null ? e.caseId() : find(e.id()).map(AssignmentView::caseId).orElse(null))
+                .filter(Objects::nonNull).toList());
         for (int i = 0; i < entries.size(); i++) {
             String row = "assignments[" + i + "].";
             AssignmentEntry entry = entries.get(i);
             int index = i;
             ids.add(null);
             BiConsumer<String, String> problem = (field, text) -> problems.putIfAbsent(row + field, text);
+            Long caseOfEntry = entry == null ? null : entry.caseId() != null ? entry.caseId()
+                    : find(entry.id()).map(AssignmentView::caseId).orElse(null);
             if (entry == null) {
                 problem.accept("id", "an assignment, not null");
+            } else if (closed.contains(caseOfEntry)) {
+                problem.accept("caseId", ParticipationRecording.CLOSED_CASE.formatted(caseOfEntry));
             } else if (entry.id() == null) {
                 checkNew(teacher, entry, problem).ifPresent(student -> writes.add(
                         () -> ids.set(index, insert(teacher, entry, student))));

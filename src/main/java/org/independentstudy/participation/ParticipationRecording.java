@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ParticipationRecording {
 
+    /** TRN-04, REC-07: a closed case's record is read-only. */
+    static final String CLOSED_CASE = "case %d is closed: its record is read-only; a correction is added to its "
+            + "timeline (POST /api/cases/{id}/corrections, REC-07)";
     /** Rows per IN list: well below every database's parameter limit. */
     private static final int CHUNK = 1000;
     /** Row problems reported at most; a file of wrong rows does not become a page of errors. */
@@ -92,9 +95,15 @@ public class ParticipationRecording {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<Long, List<Window>> windows = windowsOf(caseIds(entries), teacher);
+        Set<Long> closed = supervisions.closedAmong(caseIds(entries));
         Set<DayKey> seen = new HashSet<>();
         for (int i = 0; i < entries.size() && problems.size() < MAX_PROBLEMS; i++) {
-            check(entries.get(i), "entries[" + i + "].", windows, teacher, seen, problems::put);
+            ParticipationEntry entry = entries.get(i);
+            if (entry != null && closed.contains(entry.caseId())) {
+                problems.put("entries[" + i + "].caseId", CLOSED_CASE.formatted(entry.caseId()));
+                continue;
+            }
+            check(entry, "entries[" + i + "].", windows, teacher, seen, problems::put);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("ATT-01: " + problems.size() + " row(s) refused, nothing recorded: "

@@ -110,6 +110,20 @@ public class Supervisions {
                 new MapSqlParameterSource("teacher", teacher).addValue("caseId", caseId), Long.class).isEmpty();
     }
 
+    /**
+     * TRN-04, REC-07: of these cases, those already closed; their record is read-only (corrections are added to
+     * the case timeline).
+     */
+    public Set<Long> closedAmong(java.util.Collection<Long> caseIds) {
+        Set<Long> closed = new java.util.HashSet<>();
+        List<Long> all = List.copyOf(caseIds);
+        for (int i = 0; i < all.size(); i += 1000) {
+            closed.addAll(jdbc.queryForList("select id from is_case where id in (:ids) and closed_at is not null",
+                    new MapSqlParameterSource("ids", all.subList(i, Math.min(all.size(), i + 1000))), Long.class));
+        }
+        return closed;
+    }
+
     private static MapSqlParameterSource onDay(String teacher, LocalDate day) {
         return new MapSqlParameterSource().addValue("teacher", teacher).addValue("day", day);
     }

@@ -55,6 +55,9 @@ public class WorkSamples {
             throw InvalidRequestException.rule("ATT-09", "caseId", "case " + caseId + " is not a student "
                     + teacher + " supervises");
         }
+        if (!supervisions.closedAmong(List.of(caseId)).isEmpty()) {
+            throw InvalidRequestException.rule("TRN-04", "caseId", ParticipationRecording.CLOSED_CASE.formatted(caseId));
+        }
         if (notation == null || notation.isBlank()) {
             throw InvalidRequestException.rule("ATT-09", "notation", "a work sample carries the teacher's notation "
                     + "of personal evaluation");

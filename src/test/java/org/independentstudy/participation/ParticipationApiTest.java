@@ -3,8 +3,11 @@ package org.independentstudy.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.support.Api.as;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.enrollment.Enrollment;
+import org.independentstudy.enrollment.PlacementLifecycle;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.IntegrationTest;
@@ -27,6 +30,8 @@ class ParticipationApiTest {
     TestRestTemplate rest;
     @Autowired
     ActivePlacements activePlacements;
+    @Autowired
+    PlacementLifecycle lifecycle;
 
     @Test
     @DisplayName("ATT-01 a teacher posts many students and days in one call; an administrator loads the district's; counselors, principals and analysts may not (403)")
@@ -116,6 +121,33 @@ class ParticipationApiTest {
         assertThat(summary).containsEntry("participatoryDays", 1).containsEntry("nonparticipatoryDays", 1)
                 .containsEntry("synchronousMinutesAttended", 120).containsEntry("registerDays", 0.5)
                 .containsEntry("assignmentsOpen", 1).containsEntry("assignmentsMissed", 0);
+    }
+
+    @Test
+    @DisplayName("TRN-04 REC-07 a closed case's record is read-only: days and assignments are refused naming the case; a correction is added to its timeline instead")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void closedCaseIsReadOnly() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        lifecycle.end(placement.caseId(), LocalDate.of(2027, 2, 5), Enrollment.EndReason.DISENROLLED);
+
+        ResponseEntity<Map> day = as(rest, "teacher").postForEntity(DAYS, Map.of("entries",
+                List.of(day(placement.caseId(), "2027-02-05", "PARTICIPATORY", 60, 60))), Map.class);
+        assertThat(day.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(((Map<String, String>) day.getBody().get("errors")).get("entries[0].caseId")).contains("closed");
+        ResponseEntity<Map> assignment = as(rest, "teacher").postForEntity("/api/assignments", Map.of("assignments",
+                List.of(Map.of("caseId", placement.caseId(), "title", "Late essay", "assignedOn", "2027-02-01",
+                        "dueOn", "2027-02-04", "timeValueMinutes", 60))), Map.class);
+        assertThat((Map<String, String>) assignment.getBody().get("errors")).containsKey("assignments[0].caseId");
+
+        String corrections = "/api/cases/" + placement.caseId() + "/corrections";
+        assertThat(as(rest, "analyst").postForEntity(corrections, Map.of("note", "x"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(rest, "teacher").postForEntity(corrections, Map.of("note", " "), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        Map<String, Object> view = as(rest, "teacher").postForEntity(corrections, Map.of("note",
+                "Feb 5 was participatory: 60 of 60 minutes, the register sheet was found"), Map.class).getBody();
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(entry -> assertThat(entry)
+                .containsEntry("step", "correctionAdded").containsEntry("rule", "REC-07"));
     }
 
     private static Map<String, Object> day(Long caseId, String day, String status, int offered, int attended) {

@@ -64,18 +64,19 @@ class ParticipationRecordingTest {
     }
 
     @Test
-    @DisplayName("ATT-01 after an early end the placement's last day is recorded and the next school day is refused")
+    @DisplayName("ATT-01 TRN-04 once an early end closed the case its record is read-only: neither its last day again nor the next school day is recorded")
     void earlyEnd() {
         ActivePlacement placement = activePlacements.traditional("S100001", "teacher");
         LocalDate lastDay = LocalDate.of(2027, 2, 5);
-        lifecycle.end(placement.caseId(), lastDay, Enrollment.EndReason.DISENROLLED);
-
         assertThat(recording.record("teacher", List.of(participatory(placement.caseId(), lastDay, "teacher"))).created())
                 .isEqualTo(1);
-        assertThatThrownBy(() -> recording.record("teacher",
-                List.of(participatory(placement.caseId(), LocalDate.of(2027, 2, 8), "teacher"))))
-                .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("entries[0].schoolDay"));
+        lifecycle.end(placement.caseId(), lastDay, Enrollment.EndReason.DISENROLLED);
+
+        for (LocalDate day : List.of(lastDay, LocalDate.of(2027, 2, 8))) {
+            assertThatThrownBy(() -> recording.record("teacher", List.of(nonparticipatory(placement.caseId(), day,
+                    "Changed afterwards")))).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(
+                    e.fieldErrors()).containsOnlyKeys("entries[0].caseId"));
+        }
     }
 
     @Test
