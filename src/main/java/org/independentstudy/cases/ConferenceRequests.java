@@ -2,12 +2,7 @@ package org.independentstudy.cases;
 
 import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.enrollment.PreEnrollmentConference;
-import org.independentstudy.errors.ConflictException;
-import org.independentstudy.errors.InvalidRequestException;
-import org.independentstudy.people.Student;
-import org.independentstudy.people.StudentLookup;
 import org.independentstudy.records.CaseRecord;
-import org.independentstudy.records.IndependentStudyCase;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +16,14 @@ public class ConferenceRequests {
 
     private final PreEnrollmentConference conference;
     private final AgreementDrafting agreements;
-    private final StudentLookup students;
+    private final OpenCases openCases;
     private final CaseRecord caseRecord;
 
-    ConferenceRequests(PreEnrollmentConference conference, AgreementDrafting agreements, StudentLookup students,
+    ConferenceRequests(PreEnrollmentConference conference, AgreementDrafting agreements, OpenCases openCases,
                        CaseRecord caseRecord) {
         this.conference = conference;
         this.agreements = agreements;
-        this.students = students;
+        this.openCases = openCases;
         this.caseRecord = caseRecord;
     }
 
@@ -41,12 +36,7 @@ public class ConferenceRequests {
     /** The counselor names the student (Tasklist); the request goes to the student's one open case. */
     @Transactional
     public Long requestForStudent(String student, PreEnrollmentConference.Request request) {
-        Student found = students.byIdOrNumber(student).orElseThrow(() -> InvalidRequestException.field("student",
-                student == null || student.isBlank() ? "is required"
-                        : "no student with id or student number '" + student + "'"));
-        Long caseId = caseRecord.casesOfStudent(found.getId()).stream().filter(c -> !c.isClosed())
-                .map(IndependentStudyCase::getId).findFirst().orElseThrow(() -> new ConflictException(
-                        "ENR-02: student " + found.getStudentNumber() + " has no open case to ask a conference for"));
+        Long caseId = openCases.ofStudent(student, "to ask a conference for (ENR-02)");
         request(caseId, request);
         return caseId;
     }

@@ -22,10 +22,12 @@ public class ReturnRequests {
 
     private final CaseRecord caseRecord;
     private final CaseProgress process;
+    private final OpenCases openCases;
     private final Clock clock;
 
-    ReturnRequests(CaseRecord caseRecord, CaseProgress process, Clock clock) {
+    ReturnRequests(CaseRecord caseRecord, CaseProgress process, OpenCases openCases, Clock clock) {
         this.caseRecord = caseRecord;
+        this.openCases = openCases;
         this.process = process;
         this.clock = clock;
     }
@@ -46,5 +48,13 @@ public class ReturnRequests {
                 + request.note().strip();
         process.requestReturn(theCase.getProcessInstanceId(), requestedOn, "the family, recorded by " + recordedBy
                 + note);
+    }
+
+    /** Tasklist's way in: the request for the student's open case, named by id or student number. */
+    @Transactional
+    public Long requestForStudent(String student, ReturnRequest request, String recordedBy) {
+        Long caseId = openCases.ofStudent(student, "to return from (TRN-01)");
+        request(caseId, request, recordedBy);
+        return caseId;
     }
 }

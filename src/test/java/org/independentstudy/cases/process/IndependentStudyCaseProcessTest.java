@@ -351,6 +351,32 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("TRN-01 from Tasklist a counselor records the family's request by student number: the student's case starts the return; an unknown student fails the start form naming the field")
+    void returnRequestedInTasklist() {
+        Student student = students.newStudentLike("S100001");
+        ProcessInstance process = start(startForm(student));
+        signAgreement(calledProcessInstance(process));
+        at("2026-09-21T17:00:00Z");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("return-request", Map.of("student", "S999999")))
+                .satisfies(e -> assertThat(fieldsNamedBy(e)).containsOnlyKeys("student"));
+
+        identity.setAuthentication("counselor", List.of("counselors"));
+        ProcessInstance request;
+        try {
+            request = runtime.startProcessInstanceByKey("return-request", Map.of("student",
+                    student.getStudentNumber(), "returnNote", "The mother called the office"));
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(request).hasPassed("passReturnRequestToCase", "returnRequestPassedToCase").isEnded();
+        assertThat(process).isWaitingAt("returnStudentToClassroom");
+        assertThat(caseRecord.timelineOf(caseIdOf(process))).extracting(TimelineEntry::getDescription)
+                .anySatisfy(d -> assertThat(d).contains("2026-09-21").contains("recorded by counselor")
+                        .contains("The mother called the office"));
+    }
+
+    @Test
     @DisplayName("TRN-03 ATT-07 a formal evaluation that returns the student starts the same return to the classroom inside the case")
     void evaluationReturnsTheStudent() {
         ProcessInstance process = start(startForm("S100001"));
