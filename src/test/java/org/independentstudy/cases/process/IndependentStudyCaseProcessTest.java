@@ -268,20 +268,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-08 returning to in-person instruction from a course-based placement locks the semester too; a course-based request withdrawn before it began locks nothing")
     void courseBasedReturnLocksTheSemester() {
-        RequestBuilder first = students.requestForNewStudentLike("S100016");
-        first.placement = PreferredPlacement.COURSE_BASED;
-        ProcessInstance placed = start(first.asStartForm());
-        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
-                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
-                "progressMeasurement", "Per unit; evaluation after three missed assignments"));
-        placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1),
-                EndReason.RETURNED_TO_IN_PERSON));
-        closeWithGaps(placed);
-        RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
-                LocalDate.of(2026, 12, 4));
-        again.placement = PreferredPlacement.COURSE_BASED;
-
-        assertThat(start(again.asStartForm())).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
+        assertThat(requestCourseBasedAgainAfterLeaving(EndReason.RETURNED_TO_IN_PERSON))
+                .hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
 
         RequestBuilder withdrawn = students.requestForNewStudentLike("S100016");
         withdrawn.placement = PreferredPlacement.COURSE_BASED;
@@ -291,6 +279,26 @@ class IndependentStudyCaseProcessTest {
                 .dates(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 4));
         later.placement = PreferredPlacement.COURSE_BASED;
         assertThat(start(later.asStartForm())).hasNotPassed("recordRefusal");
+    }
+
+    /**
+     * A course-based placement of fall 2026 that the student left on 2026-10-01 (ENR-08), then a course-based
+     * request for November in the same semester.
+     */
+    private ProcessInstance requestCourseBasedAgainAfterLeaving(EndReason leaving) {
+        RequestBuilder first = students.requestForNewStudentLike("S100016");
+        first.placement = PreferredPlacement.COURSE_BASED;
+        ProcessInstance placed = start(first.asStartForm());
+        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
+                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
+                "progressMeasurement", "Per unit; evaluation after three missed assignments"));
+        placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1), leaving));
+        closeWithGaps(placed);
+        assertThat(placed).isEnded();
+        RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 4));
+        again.placement = PreferredPlacement.COURSE_BASED;
+        return start(again.asStartForm());
     }
 
     @Test
@@ -765,20 +773,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-08 a course-based placement ended by disenrollment refuses course-based again in the same semester")
     void courseBasedDisenrollmentLocksTheSemester() {
-        RequestBuilder first = students.requestForNewStudentLike("S100016");
-        first.placement = PreferredPlacement.COURSE_BASED;
-        ProcessInstance placed = start(first.asStartForm());
-        signAgreement(calledProcessInstance(placed), "teacher", Map.of("courses",
-                "English 1 | English | teacher | 5 | 2026-09-14 | 2026-10-09 | Read and write arguments from texts",
-                "progressMeasurement", "Per unit; evaluation after three missed assignments"));
-        placementEndings.end(caseIdOf(placed), new PlacementEnd(LocalDate.of(2026, 10, 1), EndReason.DISENROLLED));
-        closeWithGaps(placed);
-        assertThat(placed).isEnded();
-
-        RequestBuilder again = students.requestFor(students.student(first.student)).dates(LocalDate.of(2026, 11, 2),
-                LocalDate.of(2026, 12, 4));
-        again.placement = PreferredPlacement.COURSE_BASED;
-        ProcessInstance refused = start(again.asStartForm());
+        ProcessInstance refused = requestCourseBasedAgainAfterLeaving(EndReason.DISENROLLED);
 
         assertThat(refused).hasPassed("checkCourseBasedSemesterLock", "recordRefusal").isEnded();
         assertRefused(caseIdOf(refused), "ENR-08");
