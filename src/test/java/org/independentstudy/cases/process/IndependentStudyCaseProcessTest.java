@@ -201,7 +201,6 @@ class IndependentStudyCaseProcessTest {
                 .isEqualTo("Placement ended on 2026-09-14 (returned to in person)"));
     }
 
-    /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
     @Test
     @DisplayName("TRN-02 ENR-02 the family withdraws while eligibility waits for the IEP team: the case closes and no task, timer or message subscription of it is left")
     void withdrawnDuringEligibility() {
@@ -247,9 +246,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-02 ATT-06 the parent disenrolls an active placement with its last day: the case closes and its monthly evaluation ends; a withdrawal once active is a 400, any leaving once closed a 409")
     void disenrolledWhileActive() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         List<String> instances = instancesOf(caseId);
         assertThatThrownBy(() -> familyLeaving.leave(caseId, new Leaving(EndReason.WITHDRAWN, null, "Changed mind")))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
@@ -304,9 +302,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-01 the family asks to return: the return runs inside the case; placed from Mon Oct 5, the case closes with Fri Oct 2 as its last day, the monthly evaluation with it; a second request is a 409")
     void familyAsksToReturn() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         at("2026-09-30T17:00:00Z");
 
         returnRequests.request(caseId, new ReturnRequest(LocalDate.of(2026, 9, 30), "Parent called"), "counselor");
@@ -332,9 +329,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-01 the family asks through its personal link: the page asks first, then records the request and the case starts the return; a second request, a tampered or an expired link records nothing")
     void familyAsksThroughTheLink() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         at("2026-09-21T17:00:00Z");
         Long parent = jdbc.queryForObject("select min(g.id) from guardian g join is_case c on c.student_id = g.student_id"
                 + " where c.id = ?", Long.class, caseId);
@@ -387,9 +383,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-03 ATT-07 a formal evaluation that returns the student starts the same return to the classroom inside the case")
     void evaluationReturnsTheStudent() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         ProcessInstance evaluations = runtime.createProcessInstanceQuery().processDefinitionKey("progress-evaluation")
                 .processInstanceBusinessKey(caseId.toString()).singleResult();
         at("2026-10-09T08:00:00Z");
@@ -416,9 +411,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-04 a placement whose days were not all recorded does not close silently: the counselor sees what is missing, has it recorded and the case closes; or closes with the gaps explained on the record")
     void closingWithRecordsComplete() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         recordParticipation(caseId, LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 15));
         placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 16), EndReason.DISENROLLED));
 
@@ -444,9 +438,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("TRN-04 closing with gaps puts the counselor's reason and what was missing on the record")
     void closingWithGapsOnRecord() {
-        ProcessInstance process = start(startForm("S100001"));
+        ProcessInstance process = activeCase("S100001");
         Long caseId = caseIdOf(process);
-        signAgreement(calledProcessInstance(process));
         placementEndings.end(caseId, new PlacementEnd(LocalDate.of(2026, 9, 15), EndReason.DISENROLLED));
 
         closeWithGaps(process);
@@ -505,6 +498,14 @@ class IndependentStudyCaseProcessTest {
         }
     }
 
+    /** A case of a new student like the demo student, its agreement signed: the placement runs 2026-09-14..10-09. */
+    private ProcessInstance activeCase(String demoStudent) {
+        ProcessInstance process = start(startForm(demoStudent));
+        signAgreement(calledProcessInstance(process));
+        return process;
+    }
+
+    /** The written agreement of the called process drafted, signed by teacher, student and parent (AGR-06, AGR-09). */
     private void signAgreement(ProcessInstance agreement) {
         signAgreement(agreement, "teacher3", Map.of());
     }
