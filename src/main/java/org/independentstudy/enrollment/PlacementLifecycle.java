@@ -7,6 +7,7 @@ import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +20,15 @@ public class PlacementLifecycle {
     private final SchoolCalendar calendar;
     private final DistrictPolicies policies;
     private final CaseRecord caseRecord;
+    private final ApplicationEventPublisher events;
 
     PlacementLifecycle(Enrollments enrollments, SchoolCalendar calendar, DistrictPolicies policies,
-                       CaseRecord caseRecord) {
+                       CaseRecord caseRecord, ApplicationEventPublisher events) {
         this.enrollments = enrollments;
         this.calendar = calendar;
         this.policies = policies;
         this.caseRecord = caseRecord;
+        this.events = events;
     }
 
     // ENR-06: decided under the policy in force on the start date, counting this school year's earlier placements
@@ -78,6 +81,7 @@ public class PlacementLifecycle {
         enrollments.of(caseId).end(lastDay, reason);
         caseRecord.close(caseId, CasePhase.CLOSED, CaseEvent.of("caseClosed",
                 "Placement ended on " + lastDay + " (" + TimelineWording.of(reason) + ")"));
+        events.publishEvent(new PlacementClosed(caseId, lastDay));
     }
 
     /**

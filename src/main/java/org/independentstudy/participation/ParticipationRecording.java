@@ -19,6 +19,7 @@ import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,10 +48,13 @@ public class ParticipationRecording {
     private final Clock clock;
     private final Supervisions supervisions;
     private final AttendanceRegister register;
+    private final ApplicationEventPublisher events;
 
     ParticipationRecording(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, CaseRecord caseRecord,
-                           Clock clock, Supervisions supervisions, AttendanceRegister register) {
+                           Clock clock, Supervisions supervisions, AttendanceRegister register,
+                           ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.register = register;
         this.supervisions = supervisions;
         this.calendar = calendar;
@@ -134,13 +138,22 @@ public class ParticipationRecording {
         }
         insert(created, windows, recorder);
         update(corrected, recorder);
+        List<ParticipationRecorded.Correction> recordedCorrections = new ArrayList<>();
         for (int i = 0; i < corrected.size(); i++) {
             ParticipationEntry now = corrected.get(i).entry();
             // REC-07: the record keeps what it said before, who changed it, and the register day it recomputed
-            caseRecord.append(now.caseId(), CaseEvent.underRule("ATT-01", "participationCorrected",
-                    corrections.get(i) + ". Register " + now.schoolDay() + ": " + registerBefore.get(i) + " -> "
-                            + register.valueOf(now.caseId(), now.schoolDay())));
+            String correction = corrections.get(i) + ". Register " + now.schoolDay() + ": " + registerBefore.get(i)
+                    + " -> " + register.valueOf(now.caseId(), now.schoolDay());
+            caseRecord.append(now.caseId(), CaseEvent.underRule("ATT-01", "participationCorrected", correction));
+            recordedCorrections.add(new ParticipationRecorded.Correction(now.caseId(), correction));
         }
+        List<ParticipationEntry> nonparticipatory = new ArrayList<>();
+        created.stream().filter(e -> e.status() == ParticipationStatus.NONPARTICIPATORY).forEach(nonparticipatory::add);
+        corrected.stream().filter(d -> d.entry().status() == ParticipationStatus.NONPARTICIPATORY
+                        && before.get(new DayKey(d.entry().caseId(), d.entry().schoolDay())).entry().status()
+                        != ParticipationStatus.NONPARTICIPATORY)
+                .forEach(d -> nonparticipatory.add(d.entry()));
+        events.publishEvent(new ParticipationRecorded(recorder, nonparticipatory, recordedCorrections));
         return new RecordedDays(created.size(), corrected.size(), unchanged);
     }
 
