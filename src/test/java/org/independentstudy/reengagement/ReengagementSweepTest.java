@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,7 +23,7 @@ import org.independentstudy.reengagement.TriggerFindings.Finding;
 import org.independentstudy.security.Roles;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
-import org.independentstudy.support.FixedEngineClock;
+import org.independentstudy.support.ReengagementWalk;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class ReengagementSweepTest {
     @Autowired
     ParticipationRecording recording;
     @Autowired
-    ReengagementSweep sweep;
+    ReengagementWalk walk;
     @Autowired
     AgreementViolations violations;
     @Autowired
@@ -241,8 +240,7 @@ class ReengagementSweepTest {
     }
 
     SweepReport sweepAfter(LocalDate day) {
-        FixedEngineClock.setClock(ZonedDateTime.of(day.atTime(19, 0), FixedEngineClock.DISTRICT));
-        return sweep.sweep(day, "admin");
+        return walk.sweepAfter(day);
     }
 
     static List<Finding> findingsOf(SweepReport report, ActivePlacement placement) {

@@ -152,9 +152,13 @@ class ReengagementDelegates {
                                             SchoolCalendar calendar) {
         return execution -> {
             Long caseId = caseIdOf(execution);
+            String caseProcess = caseRecord.get(caseId).getProcessInstanceId();
             try {
-                caseProgress.requestReturn(caseRecord.get(caseId).getProcessInstanceId(),
-                        LocalDate.now(clock.withZone(calendar.districtZone())), "the principal's decision (REE-09)");
+                if (caseProcess == null) {
+                    throw new ConflictException("the case has no process");
+                }
+                caseProgress.requestReturn(caseProcess, LocalDate.now(clock.withZone(calendar.districtZone())),
+                        "the principal's decision (REE-09)");
             } catch (ConflictException e) {
                 caseRecord.append(caseId, CaseEvent.underRule("TRN-03", "returnAlreadyUnderWay",
                         "The principal decided a return to in-person instruction; the case's return is already under "

@@ -1,0 +1,94 @@
+package org.independentstudy.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.independentstudy.reengagement.ReengagementSweep;
+import org.independentstudy.security.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a re-engagement (process tiered-reengagement) as counselors and principals take them in Tasklist,
+ * for the tests of phase 4. A test bean of the shared context.
+ */
+@Component
+public class ReengagementWalk {
+
+    private final ReengagementSweep sweep;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final IdentityService identity;
+
+    ReengagementWalk(ReengagementSweep sweep, RuntimeService runtime, TaskService tasks, ManagementService management,
+                     IdentityService identity) {
+        this.sweep = sweep;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.identity = identity;
+    }
+
+    /** The sweep after {@code day}, run in its evening. */
+    public ReengagementSweep.SweepReport sweepAfter(LocalDate day) {
+        FixedEngineClock.setClock(ZonedDateTime.of(day.atTime(19, 0), FixedEngineClock.DISTRICT));
+        return sweep.sweep(day, "admin");
+    }
+
+    /** The case's re-engagement process; it must be the only one. */
+    public ProcessInstance processOf(Long caseId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("tiered-reengagement")
+                .processInstanceBusinessKey(caseId.toString()).singleResult();
+    }
+
+    public Task task(ProcessInstance process) {
+        return tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+    }
+
+    /** Tier 1 and 2 as a counselor: contacts confirmed unchanged, the outreach plan without referrals. */
+    public void contactAndOutreach(ProcessInstance process) {
+        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("contactNotes", "Called the mother"));
+        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("needsAssessment",
+                "The student works afternoons; needs a later check-in time"));
+    }
+
+    /** The improvement window's timer: the clock passes its due time and the job runs. */
+    public void improvementWindowEnds(ProcessInstance process) {
+        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers()
+                .activityId("improvementWindowEnded").singleResult();
+        assertThat(timer).as("the improvement window's timer").isNotNull();
+        ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 1000));
+        management.executeJob(timer.getId());
+    }
+
+    /** Tier 3: the conference held today, then the principal's decision. */
+    public void conferenceAndDecision(ProcessInstance process, String decision) {
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FixedEngineClock.DISTRICT).toLocalDate();
+        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("conferenceHeldOn", today.toString(),
+                "conferenceParticipants", "Student, mother, teacher, counselor",
+                "conferenceNotes", "Agreement reviewed; the family asks for more live sessions"));
+        asGroup("principal", Roles.PRINCIPALS_GROUP, task(process), Map.of("reengagementDecision", decision,
+                "decisionNotes", "Decided after the conference"));
+    }
+
+    public void asGroup(String user, String group, Task task, Map<String, Object> variables) {
+        assertThat(task).as("an open task").isNotNull();
+        identity.setAuthentication(user, List.of(group));
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
