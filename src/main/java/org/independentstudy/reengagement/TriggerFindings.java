@@ -93,14 +93,16 @@ public class TriggerFindings {
                  group by d.case_id
             )
             select p.case_id, p.student_id, p.school_id, 'REE-01' as rule_id, 'window' as source_key,
-                   coalesce(g.generated_minutes, 0) as measured, r.required_minutes as required
+                   cast(coalesce(g.generated_minutes, 0) as integer) as measured,
+                   cast(r.required_minutes as integer) as required
               from eligible p
               join required r on r.case_id = p.case_id
               left join generated g on g.case_id = p.case_id
              where coalesce(g.generated_minutes, 0) * 10 < r.required_minutes * 9
             union all
             select p.case_id, p.student_id, p.school_id, 'REE-02', 'window',
-                   sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end), count(*)
+                   cast(sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end) as integer),
+                   cast(count(*) as integer)
               from eligible p
               join participation_day d on d.case_id = p.case_id
              where p.grade in (:synchronousGrades) and d.synchronous_offered_minutes > 0
@@ -108,14 +110,16 @@ public class TriggerFindings {
              group by p.case_id, p.student_id, p.school_id
             having sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end) * 2 > count(*)
             union all
-            select p.case_id, p.student_id, p.school_id, 'REE-03', cast(v.id as varchar(40)), null, null
+            select p.case_id, p.student_id, p.school_id, 'REE-03', cast(v.id as varchar(40)), cast(null as integer),
+                   cast(null as integer)
               from eligible p
               join agreement_violation v on v.case_id = p.case_id
              where v.observed_on <= :day
                and not exists (select 1 from reengagement_trigger t where t.case_id = v.case_id
                                   and t.rule_id = 'REE-03' and t.source_key = cast(v.id as varchar(40)))
             union all
-            select p.case_id, p.student_id, p.school_id, 'REE-04', cast(pe.id as varchar(40)), null, null
+            select p.case_id, p.student_id, p.school_id, 'REE-04', cast(pe.id as varchar(40)), cast(null as integer),
+                   cast(null as integer)
               from eligible p
               join progress_evaluation pe on pe.case_id = p.case_id
              where p.program = 'COURSE_BASED' and pe.satisfactory = false and pe.evaluated_on <= :day

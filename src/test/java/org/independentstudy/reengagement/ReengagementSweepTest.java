@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ReengagementSweepTest {
 
-    static final LocalDate D = LocalDate.of(2027, 1, 22);
+    static final LocalDate D = ReengagementWalk.SWEPT_DAY;
     private static final Path GRADE_SPANS = Path.of("processes/grade-span-requirements.dmn");
 
     @Autowired
@@ -68,13 +68,13 @@ class ReengagementSweepTest {
         ActivePlacement ninety = activePlacements.traditional("S100011", "teacher");
         ActivePlacement below = activePlacements.traditional("S100011", "teacher");
         // grade 9, traditional: a 240-minute day; 8 placed days require 1920 minutes, 90 % is 1728
-        recordDays(ninety, 240, 240, 240, 240, 240, 240, 240, 48);
-        recordDays(below, 240, 240, 240, 240, 240, 240, 240, 47);
+        walk.recordDays(ninety, 240, 240, 240, 240, 240, 240, 240, 48);
+        walk.recordDays(below, 240, 240, 240, 240, 240, 240, 240, 47);
 
         SweepReport report = sweepAfter(D);
 
-        assertThat(findingsOf(report, ninety)).isEmpty();
-        assertThat(findingsOf(report, below)).singleElement().satisfies(f -> {
+        assertThat(walk.findingsOf(report, ninety)).isEmpty();
+        assertThat(walk.findingsOf(report, below)).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("REE-01");
             assertThat(f.measured()).isEqualTo(1727);
             assertThat(f.required()).isEqualTo(1920);
@@ -88,7 +88,7 @@ class ReengagementSweepTest {
 
         SweepReport report = sweepAfter(D);
 
-        assertThat(findingsOf(report, partway)).extracting(Finding::ruleId, Finding::measured, Finding::required)
+        assertThat(walk.findingsOf(report, partway)).extracting(Finding::ruleId, Finding::measured, Finding::required)
                 .containsExactly(tuple("REE-01", 0, 8 * 240));
     }
 
@@ -101,12 +101,12 @@ class ReengagementSweepTest {
         FourContinuousWeeks.endingOn(calendar, D).schoolDays().forEach(day -> fullDays.add(240));
         fullDays.set(0, 0);
         fullDays.set(1, 0);
-        recordDays(fromDecember, FourContinuousWeeks.endingOn(calendar, D).schoolDays(), fullDays);
+        walk.recordDays(fromDecember, FourContinuousWeeks.endingOn(calendar, D).schoolDays(), fullDays);
 
         SweepReport report = sweepAfter(D);
 
         // 13 full days of 15: 3120 of 3600 minutes, 86.6 %
-        assertThat(findingsOf(report, fromDecember)).extracting(Finding::ruleId, Finding::measured, Finding::required)
+        assertThat(walk.findingsOf(report, fromDecember)).extracting(Finding::ruleId, Finding::measured, Finding::required)
                 .containsExactly(tuple("REE-01", 13 * 240, 15 * 240));
     }
 
@@ -116,13 +116,13 @@ class ReengagementSweepTest {
         ActivePlacement half = activePlacements.traditional("S100003", "teacher3");
         ActivePlacement more = activePlacements.traditional("S100003", "teacher3");
         // grade 1 (daily synchronous instruction): 60 minutes offered each day; 0 attended is a missed day
-        recordSynchronous(half, 60, 60, 60, 60, 0, 0, 0, 0);
-        recordSynchronous(more, 60, 60, 60, 0, 0, 0, 0, 0);
+        walk.recordSynchronous(half, 60, 60, 60, 60, 0, 0, 0, 0);
+        walk.recordSynchronous(more, 60, 60, 60, 0, 0, 0, 0, 0);
 
         SweepReport report = sweepAfter(D);
 
-        assertThat(findingsOf(report, half)).extracting(Finding::ruleId).doesNotContain("REE-02");
-        assertThat(findingsOf(report, more)).filteredOn(f -> f.ruleId().equals("REE-02")).singleElement()
+        assertThat(walk.findingsOf(report, half)).extracting(Finding::ruleId).doesNotContain("REE-02");
+        assertThat(walk.findingsOf(report, more)).filteredOn(f -> f.ruleId().equals("REE-02")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.measured()).isEqualTo(5);
                     assertThat(f.required()).isEqualTo(8);
@@ -133,17 +133,17 @@ class ReengagementSweepTest {
     @DisplayName("REE-02 a grade span without a synchronous requirement (an analyst's edit of the ATT-02 table) is never triggered by missed sessions")
     void gradeSpanWithoutSynchronousRequirement() throws IOException {
         ActivePlacement first = activePlacements.traditional("S100003", "teacher3");
-        recordSynchronous(first, 0, 0, 0, 0, 0, 0, 0, 60);
+        walk.recordSynchronous(first, 0, 0, 0, 0, 0, 0, 0, 60);
         String original = Files.readString(GRADE_SPANS);
         String changed = original.replace("""
                 <outputEntry id="tkToThirdRuleSynchronous"><text>"DAILY"</text></outputEntry>""", """
                 <outputEntry id="tkToThirdRuleSynchronous"><text>"NONE"</text></outputEntry>""");
         assertThat(changed).isNotEqualTo(original);
-        assertThat(findingsOf(sweepAfter(LocalDate.of(2027, 1, 20)), first)).extracting(Finding::ruleId)
+        assertThat(walk.findingsOf(sweepAfter(LocalDate.of(2027, 1, 20)), first)).extracting(Finding::ruleId)
                 .contains("REE-02");
         try {
             deployAsAnalyst(changed);
-            assertThat(findingsOf(sweepAfter(D), first)).extracting(Finding::ruleId).doesNotContain("REE-02");
+            assertThat(walk.findingsOf(sweepAfter(D), first)).extracting(Finding::ruleId).doesNotContain("REE-02");
         } finally {
             deployAsAnalyst(original);
         }
@@ -162,8 +162,8 @@ class ReengagementSweepTest {
 
         SweepReport report = sweepAfter(D);
 
-        assertThat(findingsOf(report, exempt)).isEmpty();
-        assertThat(findingsOf(report, shortTerm)).isEmpty();
+        assertThat(walk.findingsOf(report, exempt)).isEmpty();
+        assertThat(walk.findingsOf(report, shortTerm)).isEmpty();
         assertThat(report.listed()).contains(new ReengagementSweep.Listed(exempt.caseId(), "EXEMPT"),
                 new ReengagementSweep.Listed(shortTerm.caseId(), "SHORT_TERM"));
         assertThat(openReengagements(exempt)).isZero();
@@ -174,7 +174,7 @@ class ReengagementSweepTest {
     void secondTriggerJoins() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
         SweepReport first = sweepAfter(LocalDate.of(2027, 1, 21));
-        assertThat(findingsOf(first, placement)).extracting(Finding::ruleId).containsExactly("REE-01");
+        assertThat(walk.findingsOf(first, placement)).extracting(Finding::ruleId).containsExactly("REE-01");
         assertThat(openReengagements(placement)).isEqualTo(1);
         assertThat(processesOf(placement)).isEqualTo(1);
 
@@ -183,7 +183,7 @@ class ReengagementSweepTest {
         SweepReport second = sweepAfter(D);
         SweepReport again = sweepAfter(D);
 
-        assertThat(findingsOf(second, placement)).extracting(Finding::ruleId).containsExactlyInAnyOrder("REE-01", "REE-03");
+        assertThat(walk.findingsOf(second, placement)).extracting(Finding::ruleId).containsExactlyInAnyOrder("REE-01", "REE-03");
         assertThat(again.runs()).isGreaterThanOrEqualTo(2);
         assertThat(openReengagements(placement)).isEqualTo(1);
         assertThat(processesOf(placement)).isEqualTo(1);
@@ -199,7 +199,7 @@ class ReengagementSweepTest {
     @DisplayName("REE-04 a course-based placement with an evaluation that found progress unsatisfactory is a trigger, once")
     void courseBasedUnsatisfactoryProgress() {
         ActivePlacement courseBased = activePlacements.traditional("S100011", "teacher");
-        recordDays(courseBased, 240, 240, 240, 240, 240, 240, 240, 240);
+        walk.recordDays(courseBased, 240, 240, 240, 240, 240, 240, 240, 240);
         // the program and the teacher's evaluation as the enrollment and evaluation steps record them
         jdbc.update("update enrollment set program = 'COURSE_BASED' where case_id = ?", courseBased.caseId());
         jdbc.update("""
@@ -211,8 +211,8 @@ class ReengagementSweepTest {
                 values (?, ?, '2026-27', 5, date '2026-12-15', date '2027-01-21', 'teacher', date '2027-01-21',
                     current_timestamp, false, true, false, true, 3, 4, 8, 0, 8.00, false, true, date '2030-01-21')""",
                 courseBased.caseId(), courseBased.student().getId());
-        assertThat(findingsOf(sweepAfter(D), courseBased)).extracting(Finding::ruleId).contains("REE-04");
-        assertThat(findingsOf(sweepAfter(LocalDate.of(2027, 1, 25)), courseBased)).extracting(Finding::ruleId)
+        assertThat(walk.findingsOf(sweepAfter(D), courseBased)).extracting(Finding::ruleId).contains("REE-04");
+        assertThat(walk.findingsOf(sweepAfter(LocalDate.of(2027, 1, 25)), courseBased)).extracting(Finding::ruleId)
                 .doesNotContain("REE-04");
     }
 
@@ -220,7 +220,7 @@ class ReengagementSweepTest {
     @DisplayName("REE-01 corrections: a teacher's correction that lifts the attendance above 90 % withdraws the trigger, names the correction and ends the re-engagement")
     void correctionWithdrawsTheTrigger() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        List<LocalDate> days = placedDays();
+        List<LocalDate> days = walk.placedDays(D);
         recording.record("teacher", days.stream().map(day -> new ParticipationEntry(placement.caseId(), day,
                 ParticipationStatus.NONPARTICIPATORY, "No work submitted", 240, 0, List.of())).toList());
         sweepAfter(D);
@@ -241,40 +241,6 @@ class ReengagementSweepTest {
 
     SweepReport sweepAfter(LocalDate day) {
         return walk.sweepAfter(day);
-    }
-
-    static List<Finding> findingsOf(SweepReport report, ActivePlacement placement) {
-        return report.findings().stream().filter(f -> f.caseId().equals(placement.caseId())).toList();
-    }
-
-    /** The school days of January the placements have by D: Jan 11-14 and Jan 19-22. */
-    List<LocalDate> placedDays() {
-        return calendar.schoolDaysBetween(ActivePlacements.START, D);
-    }
-
-    /** Participatory days with the given synchronous minutes attended (all offered), one per placed day. */
-    void recordDays(ActivePlacement placement, Integer... minutes) {
-        recordDays(placement, placedDays(), List.of(minutes));
-    }
-
-    void recordDays(ActivePlacement placement, List<LocalDate> days, List<Integer> minutes) {
-        List<ParticipationEntry> entries = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            entries.add(new ParticipationEntry(placement.caseId(), days.get(i), ParticipationStatus.PARTICIPATORY,
-                    null, Math.max(minutes.get(i), 240), minutes.get(i), List.of()));
-        }
-        recording.record(placement.teacher(), entries);
-    }
-
-    /** Participatory days with 60 synchronous minutes offered and the given minutes attended, one per placed day. */
-    void recordSynchronous(ActivePlacement placement, Integer... attended) {
-        List<LocalDate> days = placedDays();
-        List<ParticipationEntry> entries = new ArrayList<>();
-        for (int i = 0; i < days.size(); i++) {
-            entries.add(new ParticipationEntry(placement.caseId(), days.get(i), ParticipationStatus.PARTICIPATORY,
-                    null, 60, attended[i], List.of()));
-        }
-        recording.record(placement.teacher(), entries);
     }
 
     int openReengagements(ActivePlacement placement) {

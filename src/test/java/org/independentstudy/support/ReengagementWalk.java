@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,7 +15,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.participation.ParticipationEntry;
+import org.independentstudy.participation.ParticipationRecording;
+import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.reengagement.ReengagementSweep;
+import org.independentstudy.reengagement.TriggerFindings;
+import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.security.Roles;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +32,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReengagementWalk {
 
+    /** Friday 2027-01-22: placements from {@link ActivePlacements#START} have 8 school days by then. */
+    public static final LocalDate SWEPT_DAY = LocalDate.of(2027, 1, 22);
+
     private final ReengagementSweep sweep;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
     private final IdentityService identity;
+    private final ParticipationRecording recording;
+    private final SchoolCalendar calendar;
 
     ReengagementWalk(ReengagementSweep sweep, RuntimeService runtime, TaskService tasks, ManagementService management,
-                     IdentityService identity) {
+                     IdentityService identity, ParticipationRecording recording, SchoolCalendar calendar) {
+        this.recording = recording;
+        this.calendar = calendar;
         this.sweep = sweep;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -44,6 +58,41 @@ public class ReengagementWalk {
     public ReengagementSweep.SweepReport sweepAfter(LocalDate day) {
         FixedEngineClock.setClock(ZonedDateTime.of(day.atTime(19, 0), FixedEngineClock.DISTRICT));
         return sweep.sweep(day, "admin");
+    }
+
+    /** The sweep's findings for one placement. */
+    public List<TriggerFindings.Finding> findingsOf(ReengagementSweep.SweepReport report, ActivePlacement placement) {
+        return report.findings().stream().filter(f -> f.caseId().equals(placement.caseId())).toList();
+    }
+
+    /** The school days the placements of {@link ActivePlacements#START} have up to {@code day}. */
+    public List<LocalDate> placedDays(LocalDate day) {
+        return calendar.schoolDaysBetween(ActivePlacements.START, day);
+    }
+
+    /** Participatory days up to 2027-01-22 (8 school days) with 240 synchronous minutes offered and those attended. */
+    public void recordDays(ActivePlacement placement, Integer... minutes) {
+        recordDays(placement, placedDays(SWEPT_DAY), List.of(minutes));
+    }
+
+    public void recordDays(ActivePlacement placement, List<LocalDate> days, List<Integer> minutes) {
+        List<ParticipationEntry> entries = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            entries.add(new ParticipationEntry(placement.caseId(), days.get(i), ParticipationStatus.PARTICIPATORY,
+                    null, Math.max(minutes.get(i), 240), minutes.get(i), List.of()));
+        }
+        recording.record(placement.teacher(), entries);
+    }
+
+    /** Participatory days up to 2027-01-22 with 60 synchronous minutes offered and those attended. */
+    public void recordSynchronous(ActivePlacement placement, Integer... attended) {
+        List<LocalDate> days = placedDays(SWEPT_DAY);
+        List<ParticipationEntry> entries = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            entries.add(new ParticipationEntry(placement.caseId(), days.get(i), ParticipationStatus.PARTICIPATORY,
+                    null, 60, attended[i], List.of()));
+        }
+        recording.record(placement.teacher(), entries);
     }
 
     /** The case's re-engagement process; it must be the only one. */

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecording;
