@@ -59,6 +59,7 @@ import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.DraftFormVariables;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.ReengagementWalk;
 import org.independentstudy.support.RequestBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +115,8 @@ class IndependentStudyCaseProcessTest {
     FamilyReturnLinks returnLinks;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    ReengagementWalk reengagementWalk;
 
     @BeforeEach
     void engineAndClock() {
@@ -324,6 +327,26 @@ class IndependentStudyCaseProcessTest {
         assertThat(instancesOf(caseId)).isEmpty();
         assertThat(caseRecord.timelineOf(caseId)).last().satisfies(closed -> assertThat(closed.getDescription())
                 .isEqualTo("Placement ended on 2026-10-02 (returned to in person)"));
+    }
+
+    @Test
+    @DisplayName("REE-09 TRN-03 the principal decides a return after the re-engagement conference: the case starts the same return to the classroom, asked for by the decision, and the re-engagement ends")
+    void principalDecidesReturn() {
+        ProcessInstance process = activeCase("S100001");
+        Long caseId = caseIdOf(process);
+        // nothing recorded in the placement's first week: REE-01
+        reengagementWalk.sweepAfter(LocalDate.of(2026, 9, 18));
+        ProcessInstance reengagement = reengagementWalk.processOf(caseId);
+        reengagementWalk.contactAndOutreach(reengagement);
+        reengagementWalk.improvementWindowEnds(reengagement);
+        reengagementWalk.conferenceAndDecision(reengagement, "RETURN_TO_IN_PERSON");
+
+        assertThat(reengagement).hasPassed("requestReturnAfterDecision", "closeAfterDecision").isEnded();
+        assertThat(process).hasPassed("returnRequested").isWaitingAt("returnStudentToClassroom");
+        assertThat(runtime.getVariable(calledProcessInstance("return-to-classroom", process).getId(),
+                "returnRequestedBy")).isEqualTo("the principal's decision (REE-09)");
+        assertThat(caseRecord.timelineOf(caseId)).extracting(TimelineEntry::getStep)
+                .containsSubsequence("reengagementDecided", "reengagementEnded").doesNotContain("returnAlreadyUnderWay");
     }
 
     @Test
