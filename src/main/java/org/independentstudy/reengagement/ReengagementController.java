@@ -1,8 +1,11 @@
 package org.independentstudy.reengagement;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.people.StaffMember;
@@ -35,9 +38,13 @@ class ReengagementController {
     private final ReengagementOverview overview;
     private final ParentNotices notices;
     private final StaffMemberRepository staff;
+    private final Clock clock;
+    private final ZoneId districtZone;
 
     ReengagementController(ReengagementSweep sweep, AgreementViolations violations, ReengagementOverview overview,
-                           ParentNotices notices, StaffMemberRepository staff) {
+                           ParentNotices notices, StaffMemberRepository staff, Clock clock, SchoolCalendar calendar) {
+        this.clock = clock;
+        this.districtZone = calendar.districtZone();
         this.sweep = sweep;
         this.violations = violations;
         this.overview = overview;
@@ -55,7 +62,7 @@ class ReengagementController {
         if (request == null || request.schoolDay() == null) {
             throw InvalidRequestException.field("schoolDay", "required: the school day to sweep (YYYY-MM-DD)");
         }
-        if (request.schoolDay().isAfter(LocalDate.now())) {
+        if (request.schoolDay().isAfter(LocalDate.now(clock.withZone(districtZone)))) {
             throw InvalidRequestException.field("schoolDay", "a day that has not ended cannot be swept");
         }
         try {
