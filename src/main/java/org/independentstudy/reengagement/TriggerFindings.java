@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.calendar.SchoolCalendarException;
 import org.independentstudy.calendar.SchoolMonth;
 import org.independentstudy.participation.Frequency;
 import org.independentstudy.participation.GradeSpanRequirements;
@@ -34,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 public class TriggerFindings {
+
+    /** How far back the latest school day is looked for: longer than any summer. */
+    private static final int SEARCH_DAYS = 120;
 
     /** The inputs of one sweep day. */
     record SweepDay(LocalDate day, FourContinuousWeeks window, SchoolMonth month, List<String> synchronousGrades) {
@@ -168,12 +173,25 @@ public class TriggerFindings {
 
     /** The attendance triggers (REE-01, REE-02) of the case that hold on the latest school day up to {@code day}. */
     public List<Finding> attendanceTriggersOn(LocalDate day, Long caseId) {
-        LocalDate schoolDay = day;
-        while (!calendar.isSchoolDay(schoolDay)) {
-            schoolDay = schoolDay.minusDays(1);
+        return latestSchoolDayUpTo(day).map(schoolDay -> findings(sweepDay(schoolDay), caseId).stream()
+                .filter(f -> f.ruleId().equals("REE-01") || f.ruleId().equals("REE-02")).toList()).orElse(List.of());
+    }
+
+    /**
+     * The latest school day up to {@code day}: the day itself, the Friday before a weekend, the last day before a
+     * break, the school year's last day in summer; empty when no loaded calendar has one in the preceding months.
+     */
+    public Optional<LocalDate> latestSchoolDayUpTo(LocalDate day) {
+        for (LocalDate candidate = day; candidate.isAfter(day.minusDays(SEARCH_DAYS)); candidate = candidate.minusDays(1)) {
+            try {
+                if (calendar.isSchoolDay(candidate)) {
+                    return Optional.of(candidate);
+                }
+            } catch (SchoolCalendarException e) {
+                // a summer day between two school years, or a year without a calendar: look further back
+            }
         }
-        return findings(sweepDay(schoolDay), caseId).stream()
-                .filter(f -> f.ruleId().equals("REE-01") || f.ruleId().equals("REE-02")).toList();
+        return Optional.empty();
     }
 
     /** The findings of the day as a query: columns case_id, student_id, school_id, rule_id, source_key, measured, required. */

@@ -20,6 +20,7 @@ import org.independentstudy.reengagement.ParentNotices;
 import org.independentstudy.reengagement.ReengagementDeadlines;
 import org.independentstudy.reengagement.ReengagementSweep;
 import org.independentstudy.reengagement.Reengagements;
+import org.independentstudy.reengagement.TriggerFindings;
 import org.independentstudy.reengagement.Reengagements.Tier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -207,16 +208,11 @@ class ReengagementDelegates {
 
     /** REE-01..04: the nightly sweep after the latest school day up to today, once per day across the cluster. */
     @Bean
-    JavaDelegate sweepAfterSchoolDay(ReengagementSweep sweep, SchoolCalendar calendar, Clock clock) {
-        return execution -> {
-            LocalDate day = LocalDate.now(clock.withZone(calendar.districtZone()));
-            while (!calendar.isSchoolDay(day)) {
-                day = day.minusDays(1);
-            }
-            if (sweep.report(day).isEmpty()) {
-                sweep.sweep(day, "engine (nightly sweep)");
-            }
-        };
+    JavaDelegate sweepAfterSchoolDay(ReengagementSweep sweep, TriggerFindings triggers, SchoolCalendar calendar,
+                                     Clock clock) {
+        return execution -> triggers.latestSchoolDayUpTo(LocalDate.now(clock.withZone(calendar.districtZone())))
+                .filter(day -> sweep.report(day).isEmpty())
+                .ifPresent(day -> sweep.sweep(day, "engine (nightly sweep)"));
     }
 
     private static Long noticeIdOf(DelegateExecution execution) {
