@@ -14,7 +14,6 @@ import org.independentstudy.people.Grade;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * REE-01..04, the triggers, in one place: the set-based SQL that finds, for the school day D of a sweep, every
@@ -34,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Component
-@Transactional(readOnly = true)
 public class TriggerFindings {
 
     /** How far back the latest school day is looked for: longer than any summer. */

@@ -6,9 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.independentstudy.support.ActivePlacements;
-import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.PostgresIntegrationTest;
+import org.independentstudy.support.StatewidePlacements;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,7 @@ class ParticipationBulkBenchmark extends PostgresIntegrationTest {
     private static final LocalDate COPIED = LocalDate.of(2027, 2, 3);
 
     @Autowired
-    ActivePlacements activePlacements;
+    StatewidePlacements statewide;
     @Autowired
     ParticipationRecording recording;
     @Autowired
@@ -36,7 +35,7 @@ class ParticipationBulkBenchmark extends PostgresIntegrationTest {
 
     @Test
     void oneSchoolDayForTheState() throws Exception {
-        generatePlacements();
+        statewide.generate(1, STUDENTS);
         List<Long> caseIds = jdbc.queryForList("select case_id from supervision where teacher_username = 'bench' "
                 + "order by case_id", Long.class);
         List<ParticipationEntry> entries = new ArrayList<>(caseIds.size());
@@ -70,36 +69,4 @@ class ParticipationBulkBenchmark extends PostgresIntegrationTest {
         System.out.printf("BENCHMARK %-60s %9.1f x%n", "bulk import / COPY", (double) imported / copied);
     }
 
-    /** 277,000 students with an active placement supervised that week, generated set-wise before any timing. */
-    private void generatePlacements() {
-        ActivePlacement template = activePlacements.traditional("S100011", "teacher");
-        Long version = jdbc.queryForObject("select agreement_version_id from supervision where case_id = ?",
-                Long.class, template.caseId());
-        Long school = template.student().getSchoolId();
-        jdbc.update("""
-                insert into student (student_number, first_name, last_name, birth_date, grade, street, city,
-                                     postal_code, school_id)
-                select 'B' || g, 'Student', 'Number ' || g, date '2011-05-01', '9', '1 Main St', 'Long Beach',
-                       '90802', ? from generate_series(1, ?) g""", school, STUDENTS);
-        jdbc.update("""
-                insert into is_case (student_id, school_id, phase, opened_at, opened_by)
-                select id, school_id, 'ACTIVE', now(), 'bench' from student where student_number like 'B%'""");
-        jdbc.update("""
-                insert into enrollment (case_id, student_id, requested_by_student, requester_name, received_via,
-                    received_on, received_by, reason, requested_start, projected_end, preferred_placement,
-                    conference_requested, advocate_requested, needs_device, needs_internet_access,
-                    suspension_referral, classroom_alternative_offered, medical_treatment, program, long_term,
-                    policy_code, activated_on)
-                select c.id, c.student_id, false, 'Parent', 'PHONE', date '2027-01-04', 'bench', 'Bench',
-                       date '2027-01-11', date '2027-03-26', 'LONG_TERM', false, false, false, false, 'NONE', false,
-                       false, 'TRADITIONAL', true, 'BP6158-2022', date '2027-01-11'
-                  from is_case c where c.opened_by = 'bench'""");
-        jdbc.update("""
-                insert into supervision (case_id, student_id, school_id, agreement_version_id, teacher_username,
-                                         class_name, starts_on, ends_on)
-                select c.id, c.student_id, c.school_id, ?, 'bench', 'Independent study', date '2027-01-11',
-                       date '2027-03-26'
-                  from is_case c where c.opened_by = 'bench'""", version);
-        jdbc.execute("analyze");
-    }
 }

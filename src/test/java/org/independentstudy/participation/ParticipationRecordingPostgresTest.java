@@ -23,6 +23,8 @@ class ParticipationRecordingPostgresTest extends PostgresIntegrationTest {
     @Autowired
     ActivePlacements activePlacements;
     @Autowired
+    RequirementGaps gaps;
+    @Autowired
     ParticipationRecording recording;
     @Autowired
     SchoolCalendar calendar;
@@ -30,6 +32,18 @@ class ParticipationRecordingPostgresTest extends PostgresIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     WorkSamples workSamples;
+
+    @Test
+    @DisplayName("[PostgreSQL] ATT-02 the gap report, a read-only report, evaluates the decision table (whose history the engine writes) on the production database")
+    void gapReportOnPostgres() {
+        ActivePlacement tk = activePlacements.traditional("S100001", "teacher");
+        LocalDate monday = LocalDate.of(2027, 2, 1);
+        recording.record("teacher", List.of(participatory(tk.caseId(), monday, "teacher")));
+
+        assertThat(gaps.between(monday, monday.plusDays(4), RequirementGaps.Scope.teacher("teacher")))
+                .filteredOn(g -> g.caseId().equals(tk.caseId())).extracting(RequirementGap::day)
+                .containsExactly(monday.plusDays(1), monday.plusDays(2), monday.plusDays(3), monday.plusDays(4));
+    }
 
     @Test
     @DisplayName("[PostgreSQL] ATT-01 REC-07 a class's month in one call, again unchanged, one day corrected, and a refused call writes nothing")

@@ -9,6 +9,8 @@ import org.independentstudy.participation.GradeSpanRequirements;
 import org.independentstudy.participation.RequiredSchedule;
 import org.independentstudy.people.Grade;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** ATT-02 evaluated on the engine: the newest deployed version of the decision {@code gradeSpanRequirements}. */
 @Component
@@ -22,7 +24,12 @@ class GradeSpanRequirementsTable implements GradeSpanRequirements {
         this.decisions = decisions;
     }
 
+    /**
+     * In a transaction of its own: the engine writes the evaluation to its decision history, which a read-only
+     * caller's transaction (a report) must not refuse, as PostgreSQL does.
+     */
     @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public RequiredSchedule of(Grade grade, boolean longTerm, boolean medicalExemption) {
         DmnDecisionRuleResult first = decisions.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
                 .putValue("medicalExemption", medicalExemption).putValue("longTerm", longTerm)
