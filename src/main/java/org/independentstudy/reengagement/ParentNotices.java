@@ -26,6 +26,7 @@ import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.CurrentActor;
 import org.independentstudy.records.PdfDocuments;
+import org.independentstudy.signing.FamilyReturnLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,6 +73,7 @@ public class ParentNotices {
     private final NamedParameterJdbcTemplate jdbc;
     private final SchoolCalendar calendar;
     private final ParentNoticeProcesses processes;
+    private final FamilyReturnLinks returnLinks;
     private final ReengagementDeadlines deadlines;
     private final JavaMailSender mail;
     private final ITemplateEngine templates;
@@ -82,13 +84,14 @@ public class ParentNotices {
     private final String from;
 
     ParentNotices(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, ParentNoticeProcesses processes,
-                  ReengagementDeadlines deadlines,
+                  ReengagementDeadlines deadlines, FamilyReturnLinks returnLinks,
                   JavaMailSender mail, ITemplateEngine templates, DistrictProperties district, CaseRecord caseRecord,
                   CurrentActor actor, Clock clock, @Value("${isp.mail.from}") String from) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.processes = processes;
         this.deadlines = deadlines;
+        this.returnLinks = returnLinks;
         this.mail = mail;
         this.templates = templates;
         this.district = district;
@@ -200,6 +203,11 @@ public class ParentNotices {
                 }
             }
         }
+        if (!failed.isEmpty()) {
+            caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeFailed",
+                    "The mail server refused the notice of nonparticipation for " + String.join(", ", failed)
+                            + " (attempt " + attempt + " of " + ATTEMPTS + "); it is tried again in 15 minutes"));
+        }
         if (!sent.isEmpty() || !toPrint.isEmpty()) {
             caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeSent",
                     "Notice of nonparticipation on " + String.join(", ", days(noticeId)) + " ("
@@ -251,7 +259,7 @@ public class ParentNotices {
         Notice notice = notice(noticeId);
         List<Recipient> recipients = recipientsOf(notice);
         String name = recipients.isEmpty() ? "" : recipients.get(0).name();
-        return PdfDocuments.render(html(notice, name), "The parent notice");
+        return PdfDocuments.render(html(notice, name, null), "The parent notice");
     }
 
     @Transactional(readOnly = true)
@@ -260,7 +268,11 @@ public class ParentNotices {
     }
 
     private void send(Notice notice, Recipient recipient) throws MessagingException {
-        String html = html(notice, recipient.name());
+        // TRN-01: each parent's own link to ask for the return to the classroom, valid until the placement's last day
+        String returnLink = recipient.guardianId() == null ? null : returnLinks.urlFor(notice.caseId(), recipient.guardianId(), jdbc.queryForObject(
+                "select projected_end from enrollment where case_id = :caseId",
+                new MapSqlParameterSource("caseId", notice.caseId()), LocalDate.class));
+        String html = html(notice, recipient.name(), returnLink);
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
@@ -276,7 +288,7 @@ public class ParentNotices {
                 .replaceAll("[ \\t]+", " ").replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").strip();
     }
 
-    private String html(Notice notice, String recipientName) {
+    private String html(Notice notice, String recipientName, String returnLink) {
         Map<String, Object> student = jdbc.queryForMap("""
                 select s.first_name, s.last_name, sc.name as school from student s join school sc on sc.id = s.school_id
                  where s.id = :id""", new MapSqlParameterSource("id", notice.studentId()));
@@ -288,6 +300,7 @@ public class ParentNotices {
         model.setVariable("student", student.get("first_name") + " " + student.get("last_name"));
         model.setVariable("school", student.get("school"));
         model.setVariable("recipient", recipientName);
+        model.setVariable("returnLink", returnLink);
         model.setVariable("today", today().format(format));
         model.setVariable("days", jdbc.queryForList("select school_day from parent_notice_day where notice_id = :id "
                 + "order by school_day", new MapSqlParameterSource("id", notice.id()), LocalDate.class).stream()

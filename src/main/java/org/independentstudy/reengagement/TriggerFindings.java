@@ -42,40 +42,44 @@ public class TriggerFindings {
     record SweepDay(LocalDate day, FourContinuousWeeks window, SchoolMonth month, List<String> synchronousGrades) {
     }
 
-    private static final String PLACED = """
-            placed as (
-                select e.case_id, e.student_id, c.school_id, st.grade, e.program, e.policy_code,
-                       coalesce(e.medical_exemption, false) as exempt,
-                       case when e.long_term = true and (e.long_term_from is null or e.long_term_from <= :day) then true
-                            else false end as long_term,
-                       case when e.long_term_from > min(s.starts_on) then e.long_term_from else min(s.starts_on) end
-                           as counted_from,
-                       max(case when e.ended_on is not null and e.ended_on < s.ends_on then e.ended_on else s.ends_on end)
-                           as last_day
-                  from supervision s
+    /**
+     * The placements the REE rules cover on the sweep day: active that day, long-term from a day up to it, not
+     * exempt, with the minimum day of their grade (ATT-04) and the first day counted. Plain predicates and no
+     * aggregate over the join, so the planner sees how many there are and joins them by hash.
+     */
+    private static final String ELIGIBLE = """
+            eligible as (
+                select e.case_id, e.student_id, c.school_id, st.grade, e.program,
+                       (select m.minutes from minimum_school_day m where m.policy_code = e.policy_code
+                           and m.program = e.program and m.grade = st.grade) as minimum_day,
+                       case when e.long_term_from > s.first_day then e.long_term_from else s.first_day end
+                           as counted_from
+                  from (select case_id, min(starts_on) as first_day from supervision
+                         where starts_on <= :day and ends_on >= :day %s group by case_id) s
                   join enrollment e on e.case_id = s.case_id
                   join is_case c on c.id = s.case_id
-                  join student st on st.id = s.student_id
-                 where s.starts_on <= :day and s.ends_on >= :day and c.closed_at is null %s
-                 group by e.case_id, e.student_id, c.school_id, st.grade, e.program, e.policy_code, e.medical_exemption,
-                          e.long_term, e.long_term_from
-            ),
-            eligible as (
-                select p.*, m.minutes as minimum_day
-                  from placed p
-                  join minimum_school_day m on m.policy_code = p.policy_code and m.program = p.program
-                                            and m.grade = p.grade
-                 where p.exempt = false and p.long_term = true and p.last_day >= :day
+                  join student st on st.id = e.student_id
+                 where c.closed_at is null and e.long_term = true
+                   and (e.long_term_from is null or e.long_term_from <= :day)
+                   and (e.medical_exemption is null or e.medical_exemption = false)
+                   and (e.ended_on is null or e.ended_on >= :day)
+            )""";
+
+    /** Every placement active that day, for the listing of those the rules do not cover. */
+    private static final String PLACED = """
+            placed as (
+                select e.case_id, coalesce(e.medical_exemption, false) as exempt,
+                       case when e.long_term = true and (e.long_term_from is null or e.long_term_from <= :day) then true
+                            else false end as long_term
+                  from (select distinct case_id from supervision where starts_on <= :day and ends_on >= :day %s) s
+                  join enrollment e on e.case_id = s.case_id
+                  join is_case c on c.id = s.case_id
+                 where c.closed_at is null and (e.ended_on is null or e.ended_on >= :day)
             )""";
 
     private static final String FINDINGS = """
             with %s,
             window_day as (%s),
-            required as (
-                select p.case_id, count(*) * p.minimum_day as required_minutes
-                  from eligible p join window_day w on w.school_day >= p.counted_from and w.school_day <= p.last_day
-                 group by p.case_id, p.minimum_day
-            ),
             day_input as (
                 select case_id, school_day as input_day, synchronous_attended_minutes as minutes
                   from participation_day where school_day >= :windowFirst and school_day <= :day
@@ -84,24 +88,23 @@ public class TriggerFindings {
                   from assignment where credited_minutes is not null and completed_on >= :windowFirst
                                     and completed_on <= :day
             ),
-            generated as (
-                select d.case_id, sum(case when d.minutes > d.minimum_day then d.minimum_day else d.minutes end)
-                           as generated_minutes
-                  from (select i.case_id, i.input_day, sum(i.minutes) as minutes, p.minimum_day
-                          from day_input i
-                          join eligible p on p.case_id = i.case_id
-                          join window_day w on w.school_day = i.input_day
-                         where i.input_day >= p.counted_from
-                         group by i.case_id, i.input_day, p.minimum_day) d
-                 group by d.case_id
+            inputs as (
+                select case_id, input_day, sum(minutes) as minutes from day_input group by case_id, input_day
+            ),
+            attendance as (
+                select p.case_id, p.student_id, p.school_id,
+                       sum(case when i.minutes is null then 0 when i.minutes > p.minimum_day then p.minimum_day
+                                else i.minutes end) as generated_minutes,
+                       sum(p.minimum_day) as required_minutes
+                  from eligible p
+                  join window_day w on w.school_day >= p.counted_from
+                  left join inputs i on i.case_id = p.case_id and i.input_day = w.school_day
+                 group by p.case_id, p.student_id, p.school_id
             )
-            select p.case_id, p.student_id, p.school_id, 'REE-01' as rule_id, 'window' as source_key,
-                   cast(coalesce(g.generated_minutes, 0) as integer) as measured,
-                   cast(r.required_minutes as integer) as required
-              from eligible p
-              join required r on r.case_id = p.case_id
-              left join generated g on g.case_id = p.case_id
-             where coalesce(g.generated_minutes, 0) * 10 < r.required_minutes * 9
+            select a.case_id, a.student_id, a.school_id, 'REE-01' as rule_id, 'window' as source_key,
+                   cast(a.generated_minutes as integer) as measured, cast(a.required_minutes as integer) as required
+              from attendance a
+             where a.generated_minutes * 10 < a.required_minutes * 9
             union all
             select p.case_id, p.student_id, p.school_id, 'REE-02', 'window',
                    cast(sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end) as integer),
@@ -134,7 +137,7 @@ public class TriggerFindings {
             with %s
             select p.case_id, case when p.exempt = true then 'EXEMPT' else 'SHORT_TERM' end as listing
               from placed p
-             where p.last_day >= :day and (p.exempt = true or p.long_term = false)
+             where p.exempt = true or p.long_term = false
             """;
 
     /** A trigger found for a case on a sweep day. */
@@ -194,7 +197,7 @@ public class TriggerFindings {
 
     /** The findings of the day as a query: columns case_id, student_id, school_id, rule_id, source_key, measured, required. */
     static String findingsSql(SweepDay sweep, Long caseId) {
-        return FINDINGS.formatted(placed(caseId), windowDays(sweep.window()));
+        return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId)), windowDays(sweep.window()));
     }
 
     /** The exempt (ENR-11) and short-term placements active that day: columns case_id, listing. */
@@ -204,7 +207,7 @@ public class TriggerFindings {
 
     /** How many long-term, non-exempt placements the sweep covered that day: column count. */
     static String checkedSql() {
-        return "with " + placed(null) + " select count(*) from eligible";
+        return "with " + ELIGIBLE.formatted(caseFilter(null)) + " select count(*) from eligible";
     }
 
     static MapSqlParameterSource parameters(SweepDay sweep, Long caseId) {
@@ -223,7 +226,11 @@ public class TriggerFindings {
     }
 
     private static String placed(Long caseId) {
-        return PLACED.formatted(caseId == null ? "" : "and s.case_id = :caseId");
+        return PLACED.formatted(caseFilter(caseId));
+    }
+
+    private static String caseFilter(Long caseId) {
+        return caseId == null ? "" : "and case_id = :caseId";
     }
 
     /** The window's school days as a derived table both H2 and PostgreSQL read. */

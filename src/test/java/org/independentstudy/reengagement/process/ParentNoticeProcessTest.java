@@ -91,6 +91,8 @@ class ParentNoticeProcessTest {
         assertThat(received).singleElement().satisfies(m -> {
             assertThat(m.getSubject()).endsWith("no participó en el estudio independiente");
             assertThat(GreenMailUtil.getBody(m)).contains("19 de enero de 2027").contains("20 de enero de 2027");
+            assertThat(GreenMailUtil.getBody(m).replace("=\r\n", "")).as("TRN-01 the family's return link")
+                    .contains("/family/return/");
         });
         assertThat(notice).hasPassed("sendParentNotice").isEnded();
         assertThat(jdbc.queryForList("select d.status from parent_notice_delivery d join parent_notice n "
@@ -119,11 +121,7 @@ class ParentNoticeProcessTest {
     @DisplayName("REE-06 a parent without e-mail gets a printed letter in the family's language; a counselor hands it over and the record says printed")
     void printedLetter() throws IOException {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
-        at(2027, 1, 20, 17);
-        record(placement, LocalDate.of(2027, 1, 20), "Absent");
-        ProcessInstance notice = noticeOf(placement);
-        runTimer(notice);
+        ProcessInstance notice = letterToPrint(placement);
 
         assertThat(notice).isWaitingAt("handOverPrintedNotice");
         Long noticeId = (Long) runtime.getVariable(notice.getId(), "noticeId");
@@ -146,11 +144,7 @@ class ParentNoticeProcessTest {
     @DisplayName("REE-06 a letter not handed over by the end of the next school day: the record says so and a counselor must deliver it")
     void overdueNotice() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
-        at(2027, 1, 20, 17);
-        record(placement, LocalDate.of(2027, 1, 20), "Absent");
-        ProcessInstance notice = noticeOf(placement);
-        runTimer(notice);
+        ProcessInstance notice = letterToPrint(placement);
         Job deadline = management.createJobQuery().processInstanceId(notice.getId()).timers()
                 .activityId("noticeNotHandedOver").singleResult();
         assertThat(deadline.getDuedate()).isEqualTo(calendar.endOfSchoolDay(LocalDate.of(2027, 1, 21)));
@@ -187,6 +181,8 @@ class ParentNoticeProcessTest {
         assertThat(jdbc.queryForList("select d.status from parent_notice_delivery d join parent_notice n "
                 + "on n.id = d.notice_id where n.case_id = ? order by d.id", String.class, placement.caseId()))
                 .containsExactly("FAILED", "RETRIED");
+        assertThat(caseRecord.timelineOf(placement.caseId())).extracting(TimelineEntry::getStep)
+                .containsSubsequence("parentNoticeFailed", "parentNoticeSent");
     }
 
     @Test
@@ -202,6 +198,16 @@ class ParentNoticeProcessTest {
 
         assertThat(noticesOf(exempt)).isZero();
         assertThat(noticesOf(participating)).isZero();
+    }
+
+    /** A family without e-mail: the day recorded on Wednesday 2027-01-20 at 17:00 makes a letter to print. */
+    private ProcessInstance letterToPrint(ActivePlacement placement) {
+        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        at(2027, 1, 20, 17);
+        record(placement, LocalDate.of(2027, 1, 20), "Absent");
+        ProcessInstance notice = noticeOf(placement);
+        runTimer(notice);
+        return notice;
     }
 
     private void record(ActivePlacement placement, LocalDate day, String reason) {
