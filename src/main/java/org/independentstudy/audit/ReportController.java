@@ -90,16 +90,16 @@ class ReportController {
 
     private static String xhtml(AuditReports.ReportTable table, LocalDate from, LocalDate to) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
-                .append(HtmlUtils.htmlEscape(table.title(, "UTF-8"))).append("</title><style>@page{size:A4 landscape;margin:1cm}"
+                .append(HtmlUtils.htmlEscape(table.title(), "UTF-8")).append("</title><style>@page{size:A4 landscape;margin:1cm}"
                         + "body{font-family:sans-serif;font-size:7pt}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #999;padding:1px 3px}</style></head><body><h1>")
-                .append(HtmlUtils.htmlEscape(table.title(, "UTF-8"))).append("</h1><p>").append(from).append(" to ").append(to)
+                .append(HtmlUtils.htmlEscape(table.title(), "UTF-8")).append("</h1><p>").append(from).append(" to ").append(to)
                 .append(", ").append(table.rows().size()).append(" rows</p><table><tr>");
         table.header().forEach(h -> html.append("<th>").append(HtmlUtils.htmlEscape(h, "UTF-8")).append("</th>"));
         html.append("</tr>");
         for (var row : table.rows()) {
             html.append("<tr>");
-            row.forEach(cell -> html.append("<td>").append(HtmlUtils.htmlEscape(String.valueOf(cell, "UTF-8"))).append("</td>"));
+            row.forEach(cell -> html.append("<td>").append(HtmlUtils.htmlEscape(String.valueOf(cell), "UTF-8")).append("</td>"));
             html.append("</tr>");
         }
         return html.append("</table></body></html>").toString();

@@ -80,26 +80,37 @@ public class TriggerFindings {
     private static final String FINDINGS = """
             with %s,
             window_day as (%s),
-            day_input as (
-                select case_id, school_day as input_day, synchronous_attended_minutes as minutes
-                  from participation_day where school_day >= :windowFirst and school_day <= :day
-                union all
-                select case_id, completed_on, credited_minutes
+            work as (
+                select case_id, completed_on as work_day, sum(credited_minutes) as minutes
                   from assignment where credited_minutes is not null and completed_on >= :windowFirst
                                     and completed_on <= :day
+                 group by case_id, completed_on
             ),
-            inputs as (
-                select case_id, input_day, sum(minutes) as minutes from day_input group by case_id, input_day
+            day_minutes as (
+                select d.case_id, d.school_day as input_day, d.synchronous_attended_minutes + coalesce(w.minutes, 0)
+                           as minutes
+                  from participation_day d
+                  left join work w on w.case_id = d.case_id and w.work_day = d.school_day
+                 where d.school_day >= :windowFirst and d.school_day <= :day
+                union all
+                select w.case_id, w.work_day, w.minutes from work w
+                 where not exists (select 1 from participation_day d where d.case_id = w.case_id
+                                      and d.school_day = w.work_day)
+            ),
+            generated as (
+                select m.case_id, sum(case when m.minutes > p.minimum_day then p.minimum_day else m.minutes end)
+                           as generated_minutes
+                  from day_minutes m
+                  join eligible p on p.case_id = m.case_id
+                  join window_day w on w.school_day = m.input_day
+                 where m.input_day >= p.counted_from
+                 group by m.case_id
             ),
             attendance as (
-                select p.case_id, p.student_id, p.school_id,
-                       sum(case when i.minutes is null then 0 when i.minutes > p.minimum_day then p.minimum_day
-                                else i.minutes end) as generated_minutes,
-                       sum(p.minimum_day) as required_minutes
-                  from eligible p
-                  join window_day w on w.school_day >= p.counted_from
-                  left join inputs i on i.case_id = p.case_id and i.input_day = w.school_day
-                 group by p.case_id, p.student_id, p.school_id
+                select p.case_id, p.student_id, p.school_id, coalesce(g.generated_minutes, 0) as generated_minutes,
+                       p.minimum_day * (select count(*) from window_day w where w.school_day >= p.counted_from)
+                           as required_minutes
+                  from eligible p left join generated g on g.case_id = p.case_id
             )
             select a.case_id, a.student_id, a.school_id, 'REE-01' as rule_id, 'window' as source_key,
                    cast(a.generated_minutes as integer) as measured, cast(a.required_minutes as integer) as required

@@ -6,6 +6,7 @@ import static org.independentstudy.support.Api.as;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -17,6 +18,7 @@ import org.independentstudy.participation.ParticipationRecording;
 import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
+import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,7 @@ class AuditReportsTest {
     @DisplayName("REC-05 REC-06 supervision by credentialed staff and the grade book per class list the placement, its teacher's credential and its assignments")
     void supervisionAndGradeBook() {
         ActivePlacement placement = placementWithDays();
+        FixedEngineClock.setClock(ZonedDateTime.of(2027, 1, 20, 15, 0, 0, 0, FixedEngineClock.DISTRICT));
         assignments.record("teacher", List.of(new AssignmentEntry(null, placement.caseId(), "Essay: The Odyssey",
                 LocalDate.of(2027, 1, 11), LocalDate.of(2027, 1, 14), 120, LocalDate.of(2027, 1, 13), 100,
                 "Good structure; cite the text")));
