@@ -57,6 +57,40 @@ class AuditReportsTest {
     }
 
     @Test
+    @DisplayName("REC-04 the teacher ratio report of a school, by hand: 1.75 register days by P-2 (2027-04-15) over the 142 school days since 2026-08-13 at 0.05 FTE is 0.25 ADA per FTE, within the other programs' 24.50")
+    void teacherRatioReportByHand() {
+        ActivePlacement first = activePlacements.traditional("S100011", "teacher");
+        ActivePlacement second = activePlacements.traditional("S100011", "teacher");
+        Long school = jdbc.queryForObject("select id from school where code = 'RATIO'", Long.class);
+        for (ActivePlacement placement : List.of(first, second)) {
+            jdbc.update("update student set school_id = ? where id = ?", school, placement.student().getId());
+            jdbc.update("update is_case set school_id = ? where id = ?", school, placement.caseId());
+            jdbc.update("update supervision set school_id = ? where case_id = ?", school, placement.caseId());
+        }
+        recording.record("teacher", List.of(
+                new ParticipationEntry(first.caseId(), LocalDate.of(2027, 1, 11), ParticipationStatus.PARTICIPATORY,
+                        null, 240, 240, List.of()),
+                new ParticipationEntry(first.caseId(), LocalDate.of(2027, 1, 12), ParticipationStatus.PARTICIPATORY,
+                        null, 240, 120, List.of()),
+                new ParticipationEntry(second.caseId(), LocalDate.of(2027, 1, 11), ParticipationStatus.PARTICIPATORY,
+                        null, 240, 60, List.of())));
+        jdbc.update("merge into teacher_fte (school_year, teacher_username, fte) key (school_year, teacher_username) "
+                + "values ('2026-27', 'teacher', 0.05)");
+        jdbc.update("merge into district_ratio (school_year, other_programs_ratio) key (school_year) values ('2026-27', 24.5)");
+
+        List<Object> row = reports.teacherRatio(new AuditReports.Scope(LocalDate.of(2026, 8, 13),
+                LocalDate.of(2027, 6, 10), school)).rows().get(0);
+
+        // 1 + 0.5 + 0.25 register days; 142 school days; 1.75 / 142 = 0.0123 ADA; / 0.05 FTE = 0.246 -> 0.25
+        assertThat(row.subList(0, 3)).containsExactly("2026-27", LocalDate.of(2027, 4, 15), 142);
+        assertThat((BigDecimal) row.get(3)).isEqualByComparingTo("1.75");
+        assertThat((BigDecimal) row.get(4)).isEqualByComparingTo("0.01");
+        assertThat((BigDecimal) row.get(5)).isEqualByComparingTo("0.05");
+        assertThat((BigDecimal) row.get(6)).isEqualByComparingTo("0.25");
+        assertThat(row.get(8)).isEqualTo("true");
+    }
+
+    @Test
     @DisplayName("REC-03 the register and daily participation per student as CSV and as PDF (its text asserted); the export is recorded with the students it holds")
     void registerReport() throws Exception {
         ActivePlacement placement = placementWithDays();
@@ -159,6 +193,12 @@ class AuditReportsTest {
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as(rest, "admin").getForEntity("/api/reports/payroll.csv" + RANGE, Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void schoolOfItsOwn() {
+        jdbc.update("merge into school (code, name, lowest_grade, highest_grade) key (code) "
+                + "values ('RATIO', 'Ratio Test Academy', '9', '12')");
     }
 
     private ActivePlacement placementWithDays() {
