@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ExtendWith(FixedEngineClock.class)
+@ExtendWith({FixedEngineClock.class, EngineAssertions.class})
 public @interface IntegrationTest {
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ExtendWith(FixedEngineClock.class)
+@ExtendWith({FixedEngineClock.class, EngineAssertions.class})
 @Import(PostgresIntegrationTest.EmbeddedPostgresServer.class)
 public abstract class PostgresIntegrationTest {
 

@@ -3,7 +3,6 @@ package org.independentstudy.agreement.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -110,7 +109,6 @@ class WrittenAgreementProcessTest {
 
     @BeforeEach
     void setUp() {
-        init(engine);
         ClockUtil.setCurrentTime(Date.from(NOW));
     }
 

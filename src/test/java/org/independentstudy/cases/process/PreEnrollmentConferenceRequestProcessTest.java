@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.independentstudy.cases.CaseIntake;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
@@ -44,8 +43,7 @@ class PreEnrollmentConferenceRequestProcessTest {
     DemoStudents students;
 
     @BeforeEach
-    void engineAndClock() {
-        BpmnAwareTests.init(engine);
+    void clock() {
         FixedEngineClock.setClock(FixedEngineClock.DECEMBER_FIRST.withMonth(9));
     }
 
