@@ -53,6 +53,7 @@ public class ReengagementSweep {
     public SweepReport sweep(LocalDate day, String actor) {
         TriggerFindings.SweepDay sweepDay = triggers.sweepDay(day);
         int runs = startRun(day, actor);
+        triggers.batchMemory();
         List<Finding> findings = triggers.findings(sweepDay, null);
         recordFindings(day, findings);
         List<Listed> listed = jdbc.query(TriggerFindings.listedSql(null), TriggerFindings.parameters(sweepDay, null),

@@ -11,6 +11,8 @@ import org.independentstudy.calendar.SchoolMonth;
 import org.independentstudy.participation.Frequency;
 import org.independentstudy.participation.GradeSpanRequirements;
 import org.independentstudy.people.Grade;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,9 +51,7 @@ public class TriggerFindings {
      */
     private static final String ELIGIBLE = """
             eligible as (
-                select e.case_id, e.student_id, c.school_id, st.grade, e.program,
-                       (select m.minutes from minimum_school_day m where m.policy_code = e.policy_code
-                           and m.program = e.program and m.grade = st.grade) as minimum_day,
+                select e.case_id, e.student_id, c.school_id, st.grade, e.program, m.minutes as minimum_day,
                        case when e.long_term_from > s.first_day then e.long_term_from else s.first_day end
                            as counted_from
                   from (select case_id, min(starts_on) as first_day from supervision
@@ -59,6 +59,8 @@ public class TriggerFindings {
                   join enrollment e on e.case_id = s.case_id
                   join is_case c on c.id = s.case_id
                   join student st on st.id = e.student_id
+                  join minimum_school_day m on m.policy_code = e.policy_code and m.program = e.program
+                                            and m.grade = st.grade
                  where c.closed_at is null and e.long_term = true
                    and (e.long_term_from is null or e.long_term_from <= :day)
                    and (e.medical_exemption is null or e.medical_exemption = false)
@@ -159,11 +161,31 @@ public class TriggerFindings {
     private final NamedParameterJdbcTemplate jdbc;
     private final SchoolCalendar calendar;
     private final GradeSpanRequirements requirements;
+    private final String batchWorkMemory;
+    private final boolean postgres;
 
-    TriggerFindings(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, GradeSpanRequirements requirements) {
+    TriggerFindings(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, GradeSpanRequirements requirements,
+                    @Value("${isp.reengagement.sweep-work-mem:64MB}") String batchWorkMemory) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.requirements = requirements;
+        if (!batchWorkMemory.matches("\\d+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("isp.reengagement.sweep-work-mem: a size such as 64MB");
+        }
+        this.batchWorkMemory = batchWorkMemory;
+        this.postgres = "PostgreSQL".equals(jdbc.getJdbcTemplate().execute(
+                (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+    }
+
+    /**
+     * On PostgreSQL, within the calling transaction, the sorts and hashes of a district-wide sweep may use
+     * {@code isp.reengagement.sweep-work-mem} (64MB) instead of the server's per-request default (4MB), so they
+     * stay in memory instead of spilling to disk; a night's batch, not a request.
+     */
+    public void batchMemory() {
+        if (postgres) {
+            jdbc.getJdbcTemplate().execute("set local work_mem = '" + batchWorkMemory + "'");
+        }
     }
 
     /** The inputs of the sweep after {@code day}: its window, school month and the grades with synchronous instruction. */
