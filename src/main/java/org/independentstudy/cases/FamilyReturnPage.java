@@ -1,6 +1,5 @@
 package org.independentstudy.cases;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -48,14 +47,12 @@ class FamilyReturnPage {
     }
 
     @GetMapping
-    ModelAndView ask(@PathVariable String token, HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
+    ModelAndView ask(@PathVariable String token) {
         return claim(token).map(c -> page("signing/return-ask", c, HttpStatus.OK)).orElseGet(this::unknown);
     }
 
     @PostMapping
-    ModelAndView request(@PathVariable String token, HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
+    ModelAndView request(@PathVariable String token) {
         Optional<FamilyReturnLinks.ReturnClaim> claim = claim(token);
         if (claim.isEmpty()) {
             return unknown();

@@ -9,7 +9,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -20,6 +25,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * Our own pages load nothing from elsewhere; their only inline code is each page's style element. Forms post
+     * back to us, and no other site may frame a page (clickjacking a signature).
+     */
+    private static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** Servlet paths, not MVC routes: /engine-rest (Jersey) and /camunda are not Spring MVC handlers. */
     private static RequestMatcher path(String pattern) {
@@ -62,6 +74,18 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**"), path("/api/**"), path("/sign/**"),
                         path("/family/return/**")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // nosniff and X-Frame-Options: DENY are Spring Security's defaults on every response; the Camunda
+                // webapps send their own Content-Security-Policy (camunda.bpm.webapp.header-security), so ours
+                // goes on our pages only. Family links carry their token in the URL: no Referer may leak it.
+                .headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ourPages(),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ourPages(),
+                                new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER))))
                 .build();
+    }
+
+    private static RequestMatcher ourPages() {
+        return new OrRequestMatcher(path("/sign/**"), path("/family/return/**"), path("/teacher/**"));
     }
 }

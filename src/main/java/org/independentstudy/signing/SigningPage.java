@@ -1,7 +1,6 @@
 package org.independentstudy.signing;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The public page behind a family's signing link: the agreement and a sign button, nothing else. The token
- * is the only credential and grants this one page and this one signature.
+ * is the only credential and grants this one page and this one signature; SecurityConfiguration keeps it out of
+ * the Referer header.
  */
 @Controller
 @RequestMapping("/sign/{token}")
@@ -48,8 +48,7 @@ class SigningPage {
     }
 
     @GetMapping
-    ModelAndView show(@PathVariable String token, HttpServletResponse response) {
-        keepTokenPrivate(response);
+    ModelAndView show(@PathVariable String token) {
         return links.find(token)
                 .map(link -> link.stateAt(clock.instant()) == LinkState.OPEN
                         ? agreementPage(link, "", Map.of(), HttpStatus.OK)
@@ -59,9 +58,7 @@ class SigningPage {
 
     @PostMapping
     ModelAndView sign(@PathVariable String token, @RequestParam(defaultValue = "") String fullName,
-                      @RequestParam(defaultValue = "false") boolean consent, HttpServletRequest request,
-                      HttpServletResponse response) {
-        keepTokenPrivate(response);
+                      @RequestParam(defaultValue = "false") boolean consent, HttpServletRequest request) {
         Optional<SigningLink> found = links.find(token);
         if (found.isEmpty()) {
             return unknownLink();
@@ -121,11 +118,6 @@ class SigningPage {
             page.addObject("signedAt", SIGNED_AT.format(link.getUsedAt().atZone(district.timeZone())));
         }
         return page;
-    }
-
-    /** The token is in the URL: it must not leak to another site through the Referer header. */
-    private static void keepTokenPrivate(HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
     }
 
     private static String truncate(String value, int max) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -80,6 +81,16 @@ class ClassDayPageBrowserTest {
                 .synchronousAttendedMinutes()).isEqualTo(45);
         Path screenshot = Path.of("target", "class-day.png");
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @DisplayName("ATT-01 in a browser choosing a class shows it at once: the page's script runs under its security policy")
+    void choosingAClassShowsIt() {
+        WebDriver browser = chromium.browser();
+        browser.get("http://teacher4:demo@localhost:" + port + "/teacher/class-day?date=" + TUESDAY);
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('select[name=\"class\"]').dispatchEvent(new Event('change'))");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("session="));
     }
 
     @Test
