@@ -56,8 +56,15 @@ public class ReengagementSweep {
         triggers.batchMemory();
         List<Finding> findings = triggers.findings(sweepDay, null);
         recordFindings(day, findings);
-        List<Listed> listed = jdbc.query(TriggerFindings.listedSql(null), TriggerFindings.parameters(sweepDay, null),
-                (rs, row) -> new Listed(rs.getLong("case_id"), rs.getString("listing")));
+        List<Listed> listed = new ArrayList<>();
+        int[] checked = {0};
+        jdbc.query(TriggerFindings.listedSql(null), TriggerFindings.parameters(sweepDay, null), rs -> {
+            if ("COVERED".equals(rs.getString("listing"))) {
+                checked[0] = rs.getInt("covered");
+            } else {
+                listed.add(new Listed(rs.getLong("case_id"), rs.getString("listing")));
+            }
+        });
         jdbc.batchUpdate("""
                 insert into reengagement_sweep_listing (school_day, case_id, listing)
                 select :day, :caseId, :listing where not exists (select 1 from reengagement_sweep_listing l
@@ -67,14 +74,12 @@ public class ReengagementSweep {
         Map<Long, List<Finding>> byCase = new LinkedHashMap<>();
         findings.forEach(f -> byCase.computeIfAbsent(f.caseId(), id -> new ArrayList<>()).add(f));
         Reengagements.Outcome outcome = reengagements.openOrJoin(day, byCase);
-        Integer checked = jdbc.queryForObject(TriggerFindings.checkedSql(), TriggerFindings.parameters(sweepDay, null),
-                Integer.class);
         jdbc.update("""
                 update reengagement_sweep set placements_checked = :checked, opened = opened + :opened,
                        joined = joined + :joined where school_day = :day""",
-                new MapSqlParameterSource("day", day).addValue("checked", checked)
+                new MapSqlParameterSource("day", day).addValue("checked", checked[0])
                         .addValue("opened", outcome.opened()).addValue("joined", outcome.joined()));
-        return new SweepReport(day, runs, checked == null ? 0 : checked, findings, outcome.opened(), outcome.joined(),
+        return new SweepReport(day, runs, checked[0], findings, outcome.opened(), outcome.joined(),
                 listed);
     }
 

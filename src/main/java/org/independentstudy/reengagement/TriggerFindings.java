@@ -146,11 +146,17 @@ public class TriggerFindings {
                                   and t.rule_id = 'REE-04' and t.source_key = cast(pe.id as varchar(40)))
             """;
 
+    /** The listed placements, and one row (case_id null) counting those the rules cover: one pass over them. */
     private static final String LISTED = """
             with %s
-            select p.case_id, case when p.exempt = true then 'EXEMPT' else 'SHORT_TERM' end as listing
+            select p.case_id, case when p.exempt = true then 'EXEMPT' else 'SHORT_TERM' end as listing,
+                   cast(null as integer) as covered
               from placed p
              where p.exempt = true or p.long_term = false
+            union all
+            select cast(null as bigint), 'COVERED', cast(count(*) as integer)
+              from placed p
+             where p.exempt = false and p.long_term = true
             """;
 
     /** A trigger found for a case on a sweep day. */
@@ -233,14 +239,9 @@ public class TriggerFindings {
         return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId)), windowDays(sweep.window()));
     }
 
-    /** The exempt (ENR-11) and short-term placements active that day: columns case_id, listing. */
+    /** The exempt (ENR-11) and short-term placements active that day (case_id, listing) and the count of those covered. */
     static String listedSql(Long caseId) {
         return LISTED.formatted(placed(caseId));
-    }
-
-    /** How many long-term, non-exempt placements the sweep covered that day: column count. */
-    static String checkedSql() {
-        return "with " + ELIGIBLE.formatted(caseFilter(null)) + " select count(*) from eligible";
     }
 
     static MapSqlParameterSource parameters(SweepDay sweep, Long caseId) {

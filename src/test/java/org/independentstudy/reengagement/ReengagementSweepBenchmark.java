@@ -77,14 +77,17 @@ class ReengagementSweepBenchmark extends PostgresIntegrationTest {
         long start = System.nanoTime();
         SweepReport first = sweep.sweep(D, "bench");
         long firstNight = System.nanoTime() - start;
-        start = System.nanoTime();
-        SweepReport second = sweep.sweep(D, "bench");
-        long again = System.nanoTime() - start;
+        SweepReport[] second = new SweepReport[1];
+        long again = best(() -> {
+            second[0] = sweep.sweep(D, "bench");
+            return second[0].opened();
+        });
         long bare = best(() -> batch(() -> bare(day).size()));
         System.out.printf("BENCHMARK %-62s %8.2f s  (%d re-engagements opened, each starting its process)%n",
                 "full sweep, first night: find, record, open", firstNight / 1e9, first.opened());
         System.out.printf("BENCHMARK %-62s %8.2f s  (%d opened, %d joined: all were open)%n",
-                "full sweep, run again: find, record, nothing new", again / 1e9, second.opened(), second.joined());
+                "full sweep, run again (best of 3): find, record, nothing new", again / 1e9, second[0].opened(),
+                second[0].joined());
         System.out.printf("BENCHMARK %-62s %8.2f s%n", "bare SQL aggregate (best of 3)", bare / 1e9);
         System.out.printf("BENCHMARK %-62s %8.1f x  (goal: 2 x)%n", "sweep run again / bare aggregate",
                 (double) again / bare);

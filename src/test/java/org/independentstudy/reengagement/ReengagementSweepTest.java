@@ -167,6 +167,7 @@ class ReengagementSweepTest {
         assertThat(report.listed()).contains(new ReengagementSweep.Listed(exempt.caseId(), "EXEMPT"),
                 new ReengagementSweep.Listed(shortTerm.caseId(), "SHORT_TERM"));
         assertThat(openReengagements(exempt)).isZero();
+        assertThat(report.placementsChecked()).as("long-term, not exempt placements covered").isPositive();
     }
 
     @Test
