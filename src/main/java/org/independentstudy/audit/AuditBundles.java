@@ -139,6 +139,9 @@ public class AuditBundles {
         }
         put(files, descriptions, dir + "evaluations.csv", "Monthly and formal evaluations with their outcome (ATT-06..08)",
                 csv("select * from progress_evaluation where case_id = :caseId order by month_first_day", byCase));
+        put(files, descriptions, dir + "course-credits.csv", "Course credits awarded, corrections included (REC-01)",
+                csv("select course_name, credits_awarded, grade, awarded_by, awarded_at from course_credit_award "
+                        + "where case_id = :caseId order by id", byCase));
         put(files, descriptions, dir + "evaluation-notices.csv", "Notices of formal evaluations and their delivery (ATT-07)",
                 csv("""
                         select n.evaluation_id, n.recipient_name, n.recipient_role, n.email, n.channel, n.status,

@@ -95,8 +95,8 @@ public class AuditReports {
     /**
      * REC-01: the students who participated, by school, grade and program: how many, their participatory days and
      * register days, the assignments attempted and completed (the curriculum units of K-8), and for course-based
-     * placements the course credits attempted as their agreements list them. Credits awarded need a course grade the
-     * system does not record yet: the column says so rather than guess.
+     * placements the course credits attempted as their agreements list them and those their teachers awarded (the
+     * latest award of each course).
      */
     public ReportTable participants(Scope scope) {
         Map<String, Object[]> groups = new LinkedHashMap<>();
@@ -111,7 +111,12 @@ public class AuditReports {
                            and a.completed_on is not null) as completed,
                        (select v.content from agreement_version v join written_agreement w on w.id = v.agreement_id
                          where w.case_id = c.id and v.status = 'FULLY_SIGNED' order by v.version_number desc
-                         fetch first 1 rows only) as agreement
+                         fetch first 1 rows only) as agreement,
+                       (select coalesce(sum(w.credits_awarded), 0) from course_credit_award w
+                         where w.case_id = c.id and not exists (select 1 from course_credit_award later
+                            where later.case_id = w.case_id and later.course_name = w.course_name
+                              and (later.awarded_at > w.awarded_at or (later.awarded_at = w.awarded_at and later.id > w.id))))
+                           as awarded
                   from is_case c
                   join enrollment e on e.case_id = c.id
                   join student st on st.id = c.student_id
@@ -123,20 +128,21 @@ public class AuditReports {
                     students.add(rs.getLong("student_id"));
                     Object[] group = groups.computeIfAbsent(rs.getString("school") + "\u0000" + rs.getString("grade")
                             + "\u0000" + rs.getString("program"), k -> new Object[] {new LinkedHashSet<Long>(), 0L, 0L,
-                            0L, BigDecimal.ZERO});
+                            0L, BigDecimal.ZERO, BigDecimal.ZERO});
                     @SuppressWarnings("unchecked") Set<Long> ids = (Set<Long>) group[0];
                     ids.add(rs.getLong("student_id"));
                     group[1] = (Long) group[1] + rs.getLong("participatory_days");
                     group[2] = (Long) group[2] + rs.getLong("attempted");
                     group[3] = (Long) group[3] + rs.getLong("completed");
                     group[4] = ((BigDecimal) group[4]).add(CourseCredits.of(rs.getString("agreement")));
+                    group[5] = ((BigDecimal) group[5]).add(rs.getBigDecimal("awarded"));
                 });
         List<List<Object>> rows = new ArrayList<>();
         groups.forEach((key, group) -> {
             String[] parts = key.split("\u0000");
             boolean courseBased = "COURSE_BASED".equals(parts[2]);
             rows.add(List.of(parts[0], parts[1], parts[2], ((Set<?>) group[0]).size(), group[1], group[2], group[3],
-                    courseBased ? group[4] : "", courseBased ? "not recorded (no course grades kept)" : ""));
+                    courseBased ? group[4] : "", courseBased ? group[5] : ""));
         });
         return new ReportTable("REC-01 Students who participated in independent study", List.of("school", "grade",
                 "program", "students", "participatory_days", "assignments_attempted", "assignments_completed",

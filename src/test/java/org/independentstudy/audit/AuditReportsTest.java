@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The auditor's reports (REC-03..06 and the monthly site summary), as CSV and PDF, and who may run them. */
 @IntegrationTest
+@SuppressWarnings({"unchecked", "rawtypes"})
 class AuditReportsTest {
 
     private static final String RANGE = "?from=2027-01-11&to=2027-03-26";
@@ -130,6 +131,35 @@ class AuditReportsTest {
     }
 
     @Test
+    @DisplayName("REC-01 credits awarded: the course's teacher awards them (201), a correction is a new award and the latest counts; another teacher or a negative number is a 400 naming the field, analysts get 403")
+    void creditsAwarded() {
+        ActivePlacement placement = placementWithDays();
+        Long school = jdbc.queryForObject("select id from school where code = 'CREDITS'", Long.class);
+        jdbc.update("update is_case set school_id = ? where id = ?", school, placement.caseId());
+        // a course-based placement as its agreement's activation records it: one class per course (AGR-04)
+        jdbc.update("update enrollment set program = 'COURSE_BASED' where case_id = ?", placement.caseId());
+        jdbc.update("update supervision set class_name = 'Algebra 1' where case_id = ?", placement.caseId());
+        String url = "/api/cases/" + placement.caseId() + "/course-credits";
+
+        assertThat(as(rest, "teacher").postForEntity(url, Map.of("course", "Algebra 1", "creditsAwarded", 5,
+                "grade", "B"), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(as(rest, "teacher").postForEntity(url, Map.of("course", "Algebra 1", "creditsAwarded", 4,
+                "grade", "C+"), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, String>) as(rest, "teacher2").postForEntity(url, Map.of("course", "Algebra 1",
+                "creditsAwarded", 5), Map.class).getBody().get("errors")).containsKey("course");
+        assertThat((Map<String, String>) as(rest, "teacher").postForEntity(url, Map.of("course", "Algebra 1",
+                "creditsAwarded", -1), Map.class).getBody().get("errors")).containsKey("creditsAwarded");
+        assertThat(as(rest, "analyst").postForEntity(url, Map.of("course", "Algebra 1", "creditsAwarded", 5),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(reports.participants(new AuditReports.Scope(LocalDate.of(2027, 1, 11), LocalDate.of(2027, 3, 26),
+                school)).rows()).singleElement().satisfies(r -> {
+                    assertThat(r.subList(0, 4)).containsExactly("Credits Test Academy", "9", "COURSE_BASED", 1);
+                    assertThat((BigDecimal) r.get(8)).isEqualByComparingTo("4");
+                });
+    }
+
+    @Test
     @DisplayName("REC-01 course credits attempted are the sum of the courses' credits in the signed agreement; non-numeric credits count nothing")
     void courseCredits() {
         assertThat(CourseCredits.of("{\"courses\":[{\"credits\":\"5\"},{\"credits\":\"2.5\"},{\"credits\":\"n/a\"}]}"))
@@ -196,9 +226,11 @@ class AuditReportsTest {
     }
 
     @org.junit.jupiter.api.BeforeEach
-    void schoolOfItsOwn() {
+    void schoolsOfTheirOwn() {
         jdbc.update("merge into school (code, name, lowest_grade, highest_grade) key (code) "
                 + "values ('RATIO', 'Ratio Test Academy', '9', '12')");
+        jdbc.update("merge into school (code, name, lowest_grade, highest_grade) key (code) "
+                + "values ('CREDITS', 'Credits Test Academy', '9', '12')");
     }
 
     private ActivePlacement placementWithDays() {
