@@ -5,10 +5,12 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.independentstudy.reengagement.TriggerFindings.Finding;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -120,14 +122,21 @@ public class ReengagementSweep {
         return jdbc.queryForObject("select runs from reengagement_sweep where school_day = :day", p, Integer.class);
     }
 
+    /**
+     * The findings not recorded yet for the day, inserted as plain rows the driver batches into few statements (the
+     * day's report row, locked by this run, keeps a second run of the same day from racing it).
+     */
     private void recordFindings(LocalDate day, List<Finding> findings) {
+        Set<String> recorded = new HashSet<>(jdbc.query("""
+                select case_id, rule_id, source_key from reengagement_finding where school_day = :day""",
+                new MapSqlParameterSource("day", day), (rs, row) -> rs.getLong("case_id") + "/" + rs.getString("rule_id")
+                        + "/" + rs.getString("source_key")));
         jdbc.batchUpdate("""
                 insert into reengagement_finding (school_day, case_id, student_id, school_id, rule_id, source_key,
                     measured, required)
-                select :day, :caseId, :studentId, :schoolId, :ruleId, :sourceKey, :measured, :required
-                 where not exists (select 1 from reengagement_finding f where f.school_day = :day
-                    and f.case_id = :caseId and f.rule_id = :ruleId and f.source_key = :sourceKey)""",
-                findings.stream().map(f -> new MapSqlParameterSource("day", day).addValue("caseId", f.caseId())
+                values (:day, :caseId, :studentId, :schoolId, :ruleId, :sourceKey, :measured, :required)""",
+                findings.stream().filter(f -> !recorded.contains(f.caseId() + "/" + f.ruleId() + "/" + f.sourceKey()))
+                        .map(f -> new MapSqlParameterSource("day", day).addValue("caseId", f.caseId())
                         .addValue("studentId", f.studentId()).addValue("schoolId", f.schoolId())
                         .addValue("ruleId", f.ruleId()).addValue("sourceKey", f.sourceKey())
                         .addValue("measured", f.measured(), Types.INTEGER)

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.enrollment.PlacementClosed;
 import org.independentstudy.errors.ConflictException;
@@ -102,24 +103,21 @@ public class Reengagements {
                 opened.add(entry.getKey());
             }
         }
-        List<TriggerFindings.Finding> all = findingsByCase.values().stream().flatMap(List::stream).toList();
-        int[] inserted = jdbc.batchUpdate("""
+        Set<String> present = triggersOf(open.values());
+        List<TriggerFindings.Finding> all = findingsByCase.values().stream().flatMap(List::stream)
+                .filter(f -> !present.contains(open.get(f.caseId()) + "/" + f.ruleId() + "/" + f.sourceKey())).toList();
+        // plain rows the driver batches into few statements; the unique key still guards against a racing run
+        jdbc.batchUpdate("""
                 insert into reengagement_trigger (reengagement_id, case_id, rule_id, source_key, found_on, measured,
                     required)
-                select :reengagementId, :caseId, :ruleId, :sourceKey, :day, :measured, :required
-                 where not exists (select 1 from reengagement_trigger t where t.reengagement_id = :reengagementId
-                    and t.rule_id = :ruleId and t.source_key = :sourceKey)""", all.stream()
+                values (:reengagementId, :caseId, :ruleId, :sourceKey, :day, :measured, :required)""", all.stream()
                 .map(f -> new MapSqlParameterSource("reengagementId", open.get(f.caseId())).addValue("caseId", f.caseId())
                         .addValue("ruleId", f.ruleId()).addValue("sourceKey", f.sourceKey()).addValue("day", day)
                         .addValue("measured", f.measured(), Types.INTEGER)
                         .addValue("required", f.required(), Types.INTEGER))
                 .toArray(SqlParameterSource[]::new));
         Map<Long, List<String>> added = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (inserted[i] != 0) {
-                added.computeIfAbsent(all.get(i).caseId(), id -> new ArrayList<>()).add(TriggerWording.of(all.get(i)));
-            }
-        }
+        all.forEach(f -> added.computeIfAbsent(f.caseId(), id -> new ArrayList<>()).add(TriggerWording.of(f)));
         int joined = 0;
         for (Map.Entry<Long, List<String>> entry : added.entrySet()) {
             Long caseId = entry.getKey();
@@ -136,6 +134,21 @@ public class Reengagements {
             }
         }
         return new Outcome(opened.size(), joined);
+    }
+
+    /** The triggers already on these re-engagements, as "reengagement/rule/source". */
+    private Set<String> triggersOf(java.util.Collection<Long> reengagementIds) {
+        Set<String> present = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(reengagementIds);
+        for (int i = 0; i < ids.size(); i += 1000) {
+            jdbc.query("select reengagement_id, rule_id, source_key from reengagement_trigger where reengagement_id in (:ids)",
+                    new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + 1000))),
+                    rs -> {
+                        present.add(rs.getLong("reengagement_id") + "/" + rs.getString("rule_id") + "/"
+                                + rs.getString("source_key"));
+                    });
+        }
+        return present;
     }
 
     private Map<Long, Long> openByCase(java.util.Collection<Long> caseIds) {
