@@ -147,8 +147,7 @@ public class EvaluationNotices {
         helper.setTo(recipient.email());
         helper.setSubject(district.name() + ": evaluation of " + evaluation.student().getFirstName()
                 + "'s independent study");
-        String returnLink = returnLinks.urlFor(evaluation.caseId(), recipient.guardianId(),
-                placementLastDay(evaluation));
+        String returnLink = returnLinks.urlFor(evaluation.caseId(), recipient.guardianId());
         helper.setText(plainText(evaluation, recipient) + "\nIf you want " + evaluation.student().getFirstName()
                 + " back in the classroom (in-person instruction), use your personal link: " + returnLink + "\n",
                 html(evaluation).replace("</body>", "<p>If you want " + evaluation.student().getFirstName()
@@ -177,11 +176,6 @@ public class EvaluationNotices {
         return templates.process(TEMPLATE, model);
     }
 
-    /** TRN-01: the family's return link works until the placement's last day. */
-    private LocalDate placementLastDay(Evaluation evaluation) {
-        return jdbc.queryForObject("select projected_end from enrollment where case_id = :caseId",
-                new MapSqlParameterSource("caseId", evaluation.caseId()), LocalDate.class);
-    }
 
     private void record(Long evaluationId, Recipient recipient, String channel, String status, String failure) {
         jdbc.update("""

@@ -268,10 +268,9 @@ public class ParentNotices {
     }
 
     private void send(Notice notice, Recipient recipient) throws MessagingException {
-        // TRN-01: each parent's own link to ask for the return to the classroom, valid until the placement's last day
-        String returnLink = recipient.guardianId() == null ? null : returnLinks.urlFor(notice.caseId(), recipient.guardianId(), jdbc.queryForObject(
-                "select projected_end from enrollment where case_id = :caseId",
-                new MapSqlParameterSource("caseId", notice.caseId()), LocalDate.class));
+        // TRN-01: each parent's own link to ask for the return to the classroom
+        String returnLink = recipient.guardianId() == null ? null
+                : returnLinks.urlFor(notice.caseId(), recipient.guardianId());
         String html = html(notice, recipient.name(), returnLink);
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,14 +23,24 @@ public class FamilyReturnLinks {
     }
 
     private final LinkTokens tokens;
+    private final NamedParameterJdbcTemplate jdbc;
     private final String publicBaseUrl;
 
-    FamilyReturnLinks(LinkTokens tokens, @Value("${isp.public-base-url}") String publicBaseUrl) {
+    FamilyReturnLinks(LinkTokens tokens, NamedParameterJdbcTemplate jdbc,
+                      @Value("${isp.public-base-url}") String publicBaseUrl) {
         this.tokens = tokens;
+        this.jdbc = jdbc;
         this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
     }
 
-    /** The link for one family member of the case, valid until the placement's last day. */
+    /** The link for one family member of the case, valid until the placement's projected last day. */
+    public String urlFor(Long caseId, Long guardianId) {
+        return urlFor(caseId, guardianId, jdbc.queryForObject(
+                "select projected_end from enrollment where case_id = :caseId",
+                new MapSqlParameterSource("caseId", caseId), LocalDate.class));
+    }
+
+    /** The link for one family member of the case, valid until {@code validUntil}. */
     public String urlFor(Long caseId, Long guardianId, LocalDate validUntil) {
         return publicBaseUrl + "/family/return/" + tokens.tokenFor(List.of(PURPOSE, caseId.toString(),
                 guardianId.toString(), validUntil.toString()));
