@@ -12,8 +12,8 @@ public interface CaseProgress {
                     Instant due) {
     }
 
-    /** A timer of the case process: the step it escalates and when. */
-    record Deadline(String step, Instant due) {
+    /** A timer of the case process: the step it escalates, its name in the diagram, and when. */
+    record Deadline(String step, String name, Instant due) {
     }
 
     void start(Long caseId);

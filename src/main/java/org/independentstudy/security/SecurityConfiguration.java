@@ -16,11 +16,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * Nothing with student data is reachable without login. Our API and /engine-rest use HTTP Basic against the
- * engine's identity service; the Camunda webapps (/camunda) have their own login against the same store.
- * Family signing links (/sign) are authenticated by their single-use token instead.
+ * Nothing with student data is reachable without login. Staff log in once (/login, a session) for our pages, our
+ * API and the Camunda webapps, which take that login through their container-based authentication
+ * ({@link WebappLogin}); scripts use HTTP Basic on /api and /engine-rest, all against the engine's identity
+ * service. Family links (/sign, /family/return) are authenticated by their token instead.
  */
 @Configuration
 @EnableMethodSecurity
@@ -61,19 +68,28 @@ class SecurityConfiguration {
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
-                        // Camunda webapps guard themselves with their own login and CSRF protection
-                        .requestMatchers(path("/camunda/**"), path("/"), path("/favicon.ico")).permitAll()
-                        .requestMatchers(path("/sign/**"), path("/family/return/**"), path("/assets/**")).permitAll()
+                        .requestMatchers(path("/login"), path("/favicon.ico"), path("/assets/**")).permitAll()
+                        .requestMatchers(path("/sign/**"), path("/family/return/**")).permitAll()
                         .requestMatchers(path("/actuator/health/**"), path("/error")).permitAll()
                         .anyRequest().authenticated())
+                // one login: a person logs in once on /login; the session carries them through our pages, our API
+                // and the Camunda webapps (WebappLogin). Scripts keep HTTP Basic, which opens no session.
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/desk", false).permitAll())
+                .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(path("/logout"), WebappLogin.LOGOUT))
+                        .logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.loginRequired()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.loginRequired())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(ProblemResponses.loginRequired(), scriptOrApiCall())
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(ProblemResponses.roleMayNot()))
-                // the webapps carry their own CSRF protection; our API is stateless HTTP Basic
-                // a family's personal link is its only credential, as for signing
-                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**"), path("/api/**"), path("/sign/**"),
-                        path("/family/return/**")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // CSRF guards what a logged-in browser's session cookie could be tricked into. The webapps carry
+                // their own protection (Camunda's XSRF-TOKEN); a script's Basic credentials are not ambient; a
+                // family's personal link is its only credential, as for signing.
+                .csrf(c -> c.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/api/**"), path("/sign/**"),
+                                path("/family/return/**"), WITH_CREDENTIALS)))))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // nosniff and X-Frame-Options: DENY are Spring Security's defaults on every response; the Camunda
                 // webapps send their own Content-Security-Policy (camunda.bpm.webapp.header-security), so ours
                 // goes on our pages only. Family links carry their token in the URL: no Referer may leak it.
@@ -85,7 +101,17 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** A request that brings its own credentials (a script with HTTP Basic). */
+    private static final RequestMatcher WITH_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+
+    /** Scripts and API calls get a 401 problem; a person's browser goes to the login page instead. */
+    private static RequestMatcher scriptOrApiCall() {
+        return new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"), path("/actuator/**"), WITH_CREDENTIALS,
+                new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"));
+    }
+
     private static RequestMatcher ourPages() {
-        return new OrRequestMatcher(path("/sign/**"), path("/family/return/**"), path("/teacher/**"));
+        return new OrRequestMatcher(path("/sign/**"), path("/family/return/**"), path("/teacher/**"),
+                path("/desk/**"), path("/login"));
     }
 }

@@ -53,7 +53,8 @@ class ClassDayPageBrowserTest {
         WebDriver browser = chromium.browser();
         ActivePlacement ana = activePlacements.traditional("S100008", "teacher4");
         ActivePlacement ben = activePlacements.traditional("S100008", "teacher4");
-        String page = "http://teacher4:demo@localhost:" + port + "/teacher/class-day?date=" + TUESDAY
+        chromium.logIn("http://localhost:" + port, "teacher4");
+        String page = "http://localhost:" + port + "/teacher/class-day?date=" + TUESDAY
                 + "&class=Independent%20study";
 
         browser.get(page);
@@ -87,7 +88,8 @@ class ClassDayPageBrowserTest {
     @DisplayName("ATT-01 in a browser choosing a class shows it at once: the page's script runs under its security policy")
     void choosingAClassShowsIt() {
         WebDriver browser = chromium.browser();
-        browser.get("http://teacher4:demo@localhost:" + port + "/teacher/class-day?date=" + TUESDAY);
+        chromium.logIn("http://localhost:" + port, "teacher4");
+        browser.get("http://localhost:" + port + "/teacher/class-day?date=" + TUESDAY);
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelector('select[name=\"class\"]').dispatchEvent(new Event('change'))");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("session="));

@@ -8,6 +8,9 @@ import org.independentstudy.demo.DemoDistrict;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.net.http.HttpResponse;
+import org.independentstudy.support.LoggedInSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +23,9 @@ import org.springframework.http.ResponseEntity;
 
 @IntegrationTest
 class LoginAndRolesTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestRestTemplate rest;
@@ -34,31 +40,62 @@ class LoginAndRolesTest {
         assertThat((Iterable<String>) me.getBody().get("roles")).contains(role);
     }
 
-    @ParameterizedTest(name = "{0} logs in to the Camunda {1} webapp")
+    @ParameterizedTest(name = "Issue 12.1 {0} logs in once on /login and is in the Camunda {1} webapp without a second login")
     @CsvSource({"counselor,tasklist", "teacher,tasklist", "principal,tasklist", "sped,tasklist", "analyst,cockpit",
             "admin,admin"})
     void demoUsersLogInToTheWebapps(String username, String app) {
-        ResponseEntity<String> login = webappLogin(username, app);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(login.getBody()).contains("\"userId\":\"" + username + "\"").contains(app);
+        LoggedInSession session = LoggedInSession.logIn(port, username);
+        assertThat(session.get("/camunda/app/" + app + "/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> webappUser = session.get("/camunda/api/admin/auth/user/default");
+        assertThat(webappUser.statusCode()).isEqualTo(200);
+        assertThat(webappUser.body()).contains("\"userId\":\"" + username + "\"").contains("\"" + app + "\"");
     }
 
     @Test
-    @DisplayName("a counselor may not log in to Cockpit")
+    @DisplayName("Issue 12.1 a counselor may not use Cockpit")
     void counselorsDoNotGetCockpit() {
-        assertThat(webappLogin("counselor2", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        LoggedInSession session = LoggedInSession.logIn(port, "counselor2");
+        session.get("/camunda/app/tasklist/default/");
+        assertThat(session.get("/camunda/api/admin/auth/user/default").body()).contains("tasklist")
+                .doesNotContain("cockpit");
     }
 
-    /** Logs in the way the webapps' login page does: session cookie and CSRF token from the page, then a form post. */
-    private ResponseEntity<String> webappLogin(String username, String app) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
-                .stream().map(c -> c.split(";", 2)[0]).toList()));
-        return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                new HttpEntity<>("username=" + username + "&password=" + DemoDistrict.PASSWORD, headers), String.class);
+    @Test
+    @DisplayName("Issue 12.1 one session: after the login page, our pages, our API and the webapps know the person; logging out of the webapps ends it everywhere")
+    void oneSessionEverywhere() {
+        LoggedInSession session = LoggedInSession.logIn(port, "principal2");
+        assertThat(session.loginAnswer().statusCode()).isEqualTo(302);
+        assertThat(session.get("/api/me").body()).contains("\"username\":\"principal2\"");
+        assertThat(session.get("/desk").statusCode()).isEqualTo(200);
+        assertThat(session.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+
+        // the webapps' own logout button (Camunda's CSRF header is what its page sends)
+        String xsrf = session.get("/camunda/api/admin/auth/user/default").headers().firstValue("X-XSRF-TOKEN")
+                .orElse("");
+        session.postWithHeader("/camunda/api/admin/auth/user/default/logout", "X-XSRF-TOKEN", xsrf);
+        assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(session.get("/desk").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    @DisplayName("Issue 12.1 a wrong password on the login page is refused and opens nothing")
+    void wrongPasswordOnTheLoginPage() {
+        LoggedInSession session = LoggedInSession.logIn(port, "teacher3", "wrong");
+        assertThat(session.loginAnswer().headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?error"));
+        assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("Issue 12.1 CSRF: a form posted with the session cookie but without the page's token is refused; scripts with HTTP Basic need none")
+    void formsNeedTheirCsrfToken() {
+        LoggedInSession session = LoggedInSession.logIn(port, "counselor");
+        HttpResponse<String> forged = session.postForm("/desk/students/S100001/requests", null, "requester=student");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(session.postJson("/api/cases", "{}").statusCode()).isEqualTo(403);
+        assertThat(as(rest, "counselor").postForEntity("/api/cases", Map.of(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @ParameterizedTest(name = "{0} without login is 401")

@@ -59,7 +59,8 @@ class SecurityHeadersTest {
     @Test
     @DisplayName("Security: the Camunda webapps keep their own Content-Security-Policy")
     void camundaWebappsKeepTheirOwnPolicy() {
-        HttpHeaders headers = rest.getForEntity("/camunda/app/tasklist/", String.class).getHeaders();
+        HttpHeaders headers = as(rest, "counselor").getForEntity("/camunda/app/tasklist/default/", String.class)
+                .getHeaders();
         assertThat(headers.get("Content-Security-Policy")).singleElement().asString()
                 .contains("'strict-dynamic'", "nonce-");
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -32,6 +33,18 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /**
+     * Logs in on the application's login page at {@code baseUrl} as a demo user (password "demo"), starting from a
+     * fresh session; the browser then stays logged in for our pages and the Camunda webapps alike.
+     */
+    public void logIn(String baseUrl, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("log-in")).click();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -19,6 +18,7 @@ import org.independentstudy.cases.CaseProgress;
 import org.independentstudy.enrollment.Enrollment;
 import org.independentstudy.errors.ConflictException;
 import org.independentstudy.process.CaseVariables;
+import org.independentstudy.process.DeadlineNames;
 import org.springframework.stereotype.Component;
 
 /** The engine side of a case: starting its process and reading its open tasks and timers. */
@@ -33,7 +33,11 @@ public class CaseProcessEngine implements CaseProgress {
     private final TaskService tasks;
     private final ManagementService management;
 
-    CaseProcessEngine(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    private final DeadlineNames deadlineNames;
+
+    CaseProcessEngine(RuntimeService runtime, TaskService tasks, ManagementService management,
+                      DeadlineNames deadlineNames) {
+        this.deadlineNames = deadlineNames;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -113,9 +117,7 @@ public class CaseProcessEngine implements CaseProgress {
     }
 
     private Deadline deadline(Job job) {
-        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                .singleResult();
-        return new Deadline(definition == null ? null : definition.getActivityId(), instant(job.getDuedate()));
+        return new Deadline(deadlineNames.stepOf(job), deadlineNames.nameOf(job), instant(job.getDuedate()));
     }
 
     private static Instant instant(java.util.Date date) {

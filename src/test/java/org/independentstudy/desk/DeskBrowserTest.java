@@ -1,0 +1,142 @@
+package org.independentstudy.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.independentstudy.people.Guardian;
+import org.independentstudy.people.Student;
+import org.independentstudy.records.CaseRecord;
+import org.independentstudy.support.DemoStudents;
+import org.independentstudy.support.HeadlessChromium;
+import org.independentstudy.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Issue 12: the case desk in headless Chromium, with real clicks, as a counselor and a principal would use it. */
+@IntegrationTest
+class DeskBrowserTest {
+
+    @RegisterExtension
+    static HeadlessChromium chromium = new HeadlessChromium();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoStudents demoStudents;
+    @Autowired
+    CaseRecord caseRecord;
+
+    @AfterEach
+    void logOut() {
+        chromium.browser().manage().deleteAllCookies();
+    }
+
+    @Test
+    @DisplayName("Issue 12.1 12.3 a counselor logs in once, finds a student, takes the family's request with the parent chosen from a list, sees the case and its task with a school-day countdown, and opens Tasklist without logging in again")
+    void counselorTakesARequestOnTheDesk() {
+        WebDriver browser = chromium.browser();
+        Student student = demoStudents.newStudentLike("S100010");
+        Guardian parent = demoStudents.parentOf(student.getStudentNumber());
+
+        logIn(browser, "counselor");
+        assertThat(browser.getCurrentUrl()).contains("/desk");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("counselor");
+
+        browser.findElement(By.id("nav-students")).click();
+        browser.findElement(By.id("q")).sendKeys(student.getStudentNumber());
+        browser.findElement(By.id("search")).click();
+        browser.findElement(By.cssSelector("#found .student-link")).click();
+        assertThat(browser.findElement(By.id("student-name")).getText()).contains(student.getStudentNumber());
+        assertThat(browser.findElement(By.id("family")).getText()).contains(parent.getFullName(), parent.getEmail());
+        assertThat(browser.findElement(By.id("no-cases")).isDisplayed()).isTrue();
+
+        new Select(browser.findElement(By.id("requester"))).selectByVisibleText(parent.getFullName() + " (parent)");
+        new Select(browser.findElement(By.id("receivedVia"))).selectByValue("PHONE");
+        type(browser, "requestedStart", "01/11/2027");
+        type(browser, "projectedEnd", "03/26/2027");
+        new Select(browser.findElement(By.id("preferredPlacement"))).selectByValue("LONG_TERM");
+        browser.findElement(By.id("reason")).sendKeys("Family travel for a medical treatment of a sibling");
+        browser.findElement(By.name("conferenceRequested")).click();
+        browser.findElement(By.id("take-request")).click();
+
+        assertThat(browser.getCurrentUrl()).contains("/desk/cases/");
+        Long caseId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*/desk/cases/(\\d+).*", "$1"));
+        assertThat(caseRecord.get(caseId).getStudentId()).isEqualTo(student.getId());
+        assertThat(browser.findElement(By.id("phase")).getText()).contains(caseRecord.get(caseId).getPhase().name());
+        assertThat(browser.findElement(By.id("policy")).getText()).contains("BP6158");
+        assertThat(browser.findElement(By.id("open-tasks")).getText()).contains("Schedule the pre-enrollment conference")
+                .contains("counselors");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("counselor");
+
+        browser.findElement(By.id("nav-work")).click();
+        WebElement row = workRowFor(browser, student, "Schedule the pre-enrollment conference");
+        assertThat(row.findElement(By.className("countdown")).getText()).matches("due (in \\d+ school days?|today)");
+        row.findElement(By.className("open-task")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "Schedule the pre-enrollment conference"));
+        assertThat(browser.findElements(By.cssSelector("input[name=username]"))).isEmpty();
+
+        browser.get(base() + "/desk");
+        browser.findElement(By.id("logout")).click();
+        assertThat(browser.findElement(By.id("logged-out")).isDisplayed()).isTrue();
+        browser.get(base() + "/desk/cases/" + caseId);
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 a request received in the future is refused at its field, with everything typed kept and nothing saved")
+    void futureRequestIsRefusedAtItsField() {
+        WebDriver browser = chromium.browser();
+        Student student = demoStudents.newStudentLike("S100010");
+        logIn(browser, "counselor");
+        browser.get(base() + "/desk/students/" + student.getStudentNumber());
+        new Select(browser.findElement(By.id("requester"))).selectByValue("student");
+        type(browser, "receivedOn", "12/08/2026");
+        type(browser, "requestedStart", "01/11/2027");
+        type(browser, "projectedEnd", "03/26/2027");
+        browser.findElement(By.id("reason")).sendKeys("Kept as typed");
+        // the browser's own max= check would stop the click; the server must refuse it as well
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('new-request').noValidate = true");
+        browser.findElement(By.id("take-request")).click();
+
+        assertThat(browser.findElement(By.id("request-problems")).getText()).startsWith("Nothing was saved");
+        assertThat(browser.findElement(By.id("receivedOn-problem")).getText()).contains("in the future");
+        assertThat(browser.findElement(By.id("reason")).getAttribute("value")).isEqualTo("Kept as typed");
+        assertThat(caseRecord.casesOfStudent(student.getId())).isEmpty();
+    }
+
+    private WebElement workRowFor(WebDriver browser, Student student, String task) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#work .work-item")).stream()
+                .filter(r -> r.getText().contains(student.getStudentNumber()) && r.getText().contains(task)).toList();
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private void logIn(WebDriver browser, String user) {
+        browser.get(base() + "/desk");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        chromium.logIn(base(), user);
+    }
+
+    private static void type(WebDriver browser, String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
