@@ -18,9 +18,11 @@ public interface CaseProgress {
 
     void start(Long caseId);
 
-    List<OpenTask> openTasks(String processInstanceId);
+    /** The open tasks of every process of the case (the case itself, its agreement, re-engagement, notices...). */
+    List<OpenTask> openTasks(Long caseId);
 
-    List<Deadline> deadlines(String processInstanceId);
+    /** The running timers of every process of the case. */
+    List<Deadline> deadlines(Long caseId);
 
     /** Hands an early end of the active placement (TRN-02) to the waiting case process, which closes the case. */
     void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason);

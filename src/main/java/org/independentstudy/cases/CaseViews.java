@@ -51,15 +51,14 @@ public class CaseViews {
         Enrollment e = enrollments.of(caseId);
         Student s = students.findById(c.getStudentId()).orElseThrow();
         DistrictPolicy policy = policies.inForceOn(e.getRequestedStart());
-        String process = c.getProcessInstanceId();
         return new CaseView(c.getId(), new CaseView.Student(s.getId(), s.getStudentNumber(), s.fullName(),
                 c.getSchoolId()), c.getPhase(), c.getOpenedAt(), c.getOpenedBy(), c.getClosedAt(), c.getClosingReason(),
                 new CaseView.Request(e.getRequesterName(), e.getReceivedVia(), e.getReceivedOn(), e.getReceivedBy(),
                         e.getReason(), e.getPreferredPlacement(), e.isConferenceRequested()),
                 placements.placementOf(caseId), e.resourceNeeds(), new CaseView.Policy(policy.getCode(),
                 policy.getTitle()),
-                process == null || c.isClosed() ? List.of() : progress.deadlines(process),
-                process == null || c.isClosed() ? List.of() : progress.openTasks(process),
+                c.isClosed() ? List.of() : progress.deadlines(caseId),
+                c.isClosed() ? List.of() : progress.openTasks(caseId),
                 participation.of(caseId), evaluations.ofCase(caseId),
                 caseRecord.timelineOf(caseId).stream().map(t -> new CaseView.Entry(t.getRecordedAt(), t.getActor(),
                         t.getStep(), t.getDescription(), t.getRuleId(), t.getPolicyCode())).toList());

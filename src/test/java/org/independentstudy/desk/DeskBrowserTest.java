@@ -7,7 +7,15 @@ import java.util.List;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.Student;
 import org.independentstudy.records.CaseRecord;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.independentstudy.security.Roles;
+import org.independentstudy.support.ActivePlacements;
+import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.DemoStudents;
+import org.independentstudy.support.FixedEngineClock;
+import org.independentstudy.support.ReengagementWalk;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.independentstudy.support.HeadlessChromium;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +44,12 @@ class DeskBrowserTest {
     DemoStudents demoStudents;
     @Autowired
     CaseRecord caseRecord;
+    @Autowired
+    ActivePlacements activePlacements;
+    @Autowired
+    ReengagementWalk walk;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void logOut() {
@@ -115,6 +129,32 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.id("receivedOn-problem")).getText()).contains("in the future");
         assertThat(browser.findElement(By.id("reason")).getAttribute("value")).isEqualTo("Kept as typed");
         assertThat(caseRecord.casesOfStudent(student.getId())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Issue 12.3 REE-09 a principal sees the re-engagement decision waiting for them and the case at risk on their school's view, and the case page shows the tier")
+    void principalSeesEscalationsAndCasesAtRisk() {
+        WebDriver browser = chromium.browser();
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        walk.sweepAfter(ReengagementWalk.SWEPT_DAY);
+        ProcessInstance process = walk.processOf(placement.caseId());
+        walk.contactAndOutreach(process);
+        walk.improvementWindowEnds(process);
+        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, walk.task(process), Map.of("conferenceHeldOn",
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(FixedEngineClock.DISTRICT).toLocalDate().toString(), "conferenceParticipants", "Student, mother, counselor",
+                "conferenceNotes", "The family asks for more live sessions"));
+        String principal = jdbc.queryForObject("select username from staff_member where role = 'PRINCIPAL' "
+                + "and school_id = (select school_id from is_case where id = ?)", String.class, placement.caseId());
+
+        chromium.logIn(base(), principal);
+        browser.findElement(By.id("nav-principal")).click();
+        WebElement escalations = browser.findElement(By.id("escalations"));
+        assertThat(escalations.getText()).contains(placement.student().fullName());
+        escalations.findElements(By.cssSelector("tr")).stream()
+                .filter(r -> r.getText().contains(placement.student().fullName())).findFirst().orElseThrow()
+                .findElement(By.className("case-link")).click();
+        assertThat(browser.findElement(By.id("tier")).getText()).isEqualTo("PRINCIPAL_DECISION");
+        assertThat(browser.findElement(By.id("open-tasks")).getText()).contains("principals");
     }
 
     private WebElement workRowFor(WebDriver browser, Student student, String task) {

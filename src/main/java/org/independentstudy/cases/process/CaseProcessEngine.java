@@ -52,14 +52,15 @@ public class CaseProcessEngine implements CaseProgress {
 
     /** The open tasks of the case, including those of the phase processes it called (they share its business key). */
     @Override
-    public List<OpenTask> openTasks(String processInstanceId) {
-        return tasks.createTaskQuery().processInstanceIdIn(instancesOfCase(processInstanceId).toArray(String[]::new))
+    public List<OpenTask> openTasks(Long caseId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString())
                 .orderByTaskCreateTime().asc().list().stream().map(this::openTask).toList();
     }
 
     @Override
-    public List<Deadline> deadlines(String processInstanceId) {
-        return management.createJobQuery().processInstanceIds(Set.copyOf(instancesOfCase(processInstanceId)))
+    public List<Deadline> deadlines(Long caseId) {
+        List<String> instances = instancesOfCase(caseId);
+        return instances.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(Set.copyOf(instances))
                 .timers().orderByJobDuedate().asc().list().stream().map(this::deadline).toList();
     }
 
@@ -98,13 +99,9 @@ public class CaseProcessEngine implements CaseProgress {
         }
     }
 
-    private List<String> instancesOfCase(String caseProcessInstanceId) {
-        ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(caseProcessInstanceId)
-                .singleResult();
-        if (root == null) {
-            return List.of(caseProcessInstanceId);
-        }
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(root.getBusinessKey()).list().stream()
+    /** Every process of a case carries the case id as its business key. */
+    private List<String> instancesOfCase(Long caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString()).list().stream()
                 .map(ProcessInstance::getId).toList();
     }
 
