@@ -43,7 +43,6 @@ class EngineAccessSetup {
         Roles.GROUP_NAMES.forEach(this::ensureGroup);
         for (String group : STAFF_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, ANY, Permissions.READ);
             // Tasklist shows the process a task belongs to
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
