@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -79,15 +80,6 @@ class ProcessModelRulesTest {
         }
     }
 
-    static Set<String> processIds(List<Path> diagrams) {
-        Set<String> ids = new HashSet<>();
-        for (Path diagram : diagrams) {
-            Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)
-                    .forEach(process -> ids.add(process.getId()));
-        }
-        return ids;
-    }
-
     @Test
     @DisplayName("every DMN decision has a history time to live and a named id")
     void dmnModelsFollowTheProjectRules() throws IOException {
@@ -104,13 +96,15 @@ class ProcessModelRulesTest {
                 decisionIds(files(PROCESSES, ".dmn")), processIds(files(PROCESSES, ".bpmn"))));
     }
 
-    static Set<String> decisionIds(List<Path> tables) {
-        Set<String> ids = new HashSet<>();
-        for (Path table : tables) {
-            Dmn.readModelFromFile(table.toFile()).getModelElementsByType(Decision.class)
-                    .forEach(decision -> ids.add(decision.getId()));
-        }
-        return ids;
+    /** The processes and decisions among the models, by id, as the engine keys them. */
+    private static Set<String> processIds(List<Path> diagrams) {
+        return diagrams.stream().flatMap(d -> Bpmn.readModelFromFile(d.toFile())
+                .getModelElementsByType(Process.class).stream()).map(Process::getId).collect(Collectors.toSet());
+    }
+
+    private static Set<String> decisionIds(List<Path> tables) {
+        return tables.stream().flatMap(t -> Dmn.readModelFromFile(t.toFile())
+                .getModelElementsByType(Decision.class).stream()).map(Decision::getId).collect(Collectors.toSet());
     }
 
     static Set<String> formIds(Path folder) throws IOException {
