@@ -11,9 +11,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.independentstudy.process.ModelProblem;
+import org.independentstudy.process.ModelReferences;
+import org.independentstudy.process.ModelRules;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Protects analysts' edits: every model in processes/ follows {@link ModelRules} against the application's
- * real beans and the forms in forms/, so a broken edit fails the build, not a student's case at run time.
+ * real beans, the forms in forms/ and the decisions in processes/, so a broken edit fails the build, not a
+ * student's case at run time (the engine applies the same rules to every deployment, ModelRulesAtDeploymentTest).
  */
 @IntegrationTest
 class ProcessModelRulesTest {
@@ -34,13 +41,14 @@ class ProcessModelRulesTest {
     ApplicationContext context;
 
     @Test
-    @DisplayName("every BPMN diagram names its elements, uses existing beans and forms, and has a history time to live")
+    @DisplayName("every BPMN diagram names its elements, uses existing beans, forms, decisions and called processes, and has a history time to live")
     void bpmnModelsFollowTheProjectRules() throws IOException {
         List<Path> diagrams = files(PROCESSES, ".bpmn");
         assertThat(diagrams).as("diagrams in processes/").isNotEmpty();
-        ModelRules rules = new ModelRules(context::containsBean, formIds(FORMS));
-        List<String> problems = new ArrayList<>();
-        diagrams.forEach(d -> problems.addAll(rules.bpmnProblems(d)));
+        ModelRules rules = rules();
+        List<ModelProblem> problems = new ArrayList<>();
+        diagrams.forEach(d -> problems.addAll(rules.bpmnProblems(d.getFileName().toString(),
+                Bpmn.readModelFromFile(d.toFile()))));
         assertThat(problems).as("problems in processes/*.bpmn").isEmpty();
     }
 
@@ -48,7 +56,7 @@ class ProcessModelRulesTest {
     @DisplayName("AGR-07 ENR-02 nobody is ever stuck: every wait state of every process has a person's task, a timer or a message a named class sends")
     void everyWaitStateHasAnOwner() throws IOException {
         List<Path> diagrams = files(PROCESSES, ".bpmn");
-        WaitStateOwners owners = new WaitStateOwners(ProcessModelRulesTest::sourceSends, processIds(diagrams));
+        WaitStateOwners owners = new WaitStateOwners(ProcessModelRulesTest::sourceSends);
         List<String> problems = new ArrayList<>();
         diagrams.forEach(d -> problems.addAll(owners.problems(d)));
         assertThat(problems).as("wait states without an owner in processes/*.bpmn").isEmpty();
@@ -57,9 +65,8 @@ class ProcessModelRulesTest {
     @Test
     @DisplayName("every step of every process documents its rule IDs for analysts (ENR, AGR...)")
     void everyStepDocumentsItsRules() throws IOException {
-        ModelRules rules = new ModelRules(context::containsBean, Set.of());
         List<String> problems = new ArrayList<>();
-        files(PROCESSES, ".bpmn").forEach(d -> problems.addAll(rules.undocumentedSteps(d)));
+        files(PROCESSES, ".bpmn").forEach(d -> problems.addAll(StepDocumentation.undocumentedSteps(d)));
         assertThat(problems).as("steps without rule IDs in processes/*.bpmn").isEmpty();
     }
 
@@ -73,22 +80,31 @@ class ProcessModelRulesTest {
         }
     }
 
-    static Set<String> processIds(List<Path> diagrams) {
-        Set<String> ids = new HashSet<>();
-        for (Path diagram : diagrams) {
-            Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)
-                    .forEach(process -> ids.add(process.getId()));
-        }
-        return ids;
-    }
-
     @Test
     @DisplayName("every DMN decision has a history time to live and a named id")
     void dmnModelsFollowTheProjectRules() throws IOException {
-        ModelRules rules = new ModelRules(context::containsBean, Set.of());
-        List<String> problems = new ArrayList<>();
-        files(PROCESSES, ".dmn").forEach(d -> problems.addAll(rules.dmnProblems(d)));
+        ModelRules rules = rules();
+        List<ModelProblem> problems = new ArrayList<>();
+        files(PROCESSES, ".dmn").forEach(d -> problems.addAll(rules.dmnProblems(d.getFileName().toString(),
+                Dmn.readModelFromFile(d.toFile()))));
         assertThat(problems).as("problems in processes/*.dmn").isEmpty();
+    }
+
+    /** The application deploys processes/ and forms/ as one deployment at start-up. */
+    private ModelRules rules() throws IOException {
+        return new ModelRules(ModelReferences.oneDeployment(context::containsBean, formIds(FORMS),
+                decisionIds(files(PROCESSES, ".dmn")), processIds(files(PROCESSES, ".bpmn"))));
+    }
+
+    /** The processes and decisions among the models, by id, as the engine keys them. */
+    private static Set<String> processIds(List<Path> diagrams) {
+        return diagrams.stream().flatMap(d -> Bpmn.readModelFromFile(d.toFile())
+                .getModelElementsByType(Process.class).stream()).map(Process::getId).collect(Collectors.toSet());
+    }
+
+    private static Set<String> decisionIds(List<Path> tables) {
+        return tables.stream().flatMap(t -> Dmn.readModelFromFile(t.toFile())
+                .getModelElementsByType(Decision.class).stream()).map(Decision::getId).collect(Collectors.toSet());
     }
 
     static Set<String> formIds(Path folder) throws IOException {

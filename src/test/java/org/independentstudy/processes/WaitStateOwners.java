@@ -1,12 +1,12 @@
 package org.independentstudy.processes;
 
-import static org.independentstudy.processes.ModelRules.label;
+import static org.independentstudy.process.ModelRules.label;
+import static org.independentstudy.processes.StepDocumentation.documentationOf;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +15,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -34,8 +32,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * Nobody is ever stuck: every state a case can wait in has an owner. A user task has people who can do it; a timer
  * owns itself; a message is owned by the class that sends it, which the waiting element's documentation names
- * ("Sent by org.independentstudy....Class") and whose source sends that very message name. A call activity waits on
- * a process that must exist among the models.
+ * ("Sent by org.independentstudy....Class") and whose source sends that very message name. (A call activity waits
+ * on a process that must exist: {@link org.independentstudy.process.ModelRules}, also checked at deployment.)
  */
 final class WaitStateOwners {
 
@@ -43,11 +41,9 @@ final class WaitStateOwners {
 
     /** (class name, message name): the class exists and its source sends that message. */
     private final BiPredicate<String, String> sends;
-    private final Set<String> processIds;
 
-    WaitStateOwners(BiPredicate<String, String> sends, Set<String> processIds) {
+    WaitStateOwners(BiPredicate<String, String> sends) {
         this.sends = sends;
-        this.processIds = processIds;
     }
 
     List<String> problems(Path diagram) {
@@ -77,12 +73,6 @@ final class WaitStateOwners {
                     problems.add(where(file, event) + ": waits for a " + definition.getElementType().getTypeName()
                             + " that nothing here owns; use a user task, a timer or a documented message");
                 }
-            }
-        }
-        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-            if (!processIds.contains(call.getCalledElement())) {
-                problems.add(where(file, call) + ": calls '" + call.getCalledElement()
-                        + "', which is not a process in processes/");
             }
         }
         return problems;
@@ -126,14 +116,6 @@ final class WaitStateOwners {
         Collection<BoundaryEvent> boundaries = activity.getModelInstance().getModelElementsByType(BoundaryEvent.class);
         return boundaries.stream().filter(b -> b.getAttachedTo() == activity)
                 .anyMatch(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition));
-    }
-
-    static String documentationOf(BaseElement element) {
-        StringBuilder text = new StringBuilder();
-        for (Documentation documentation : element.getDocumentations()) {
-            text.append(documentation.getTextContent()).append('\n');
-        }
-        return text.toString();
     }
 
     private static String where(String file, BaseElement element) {
