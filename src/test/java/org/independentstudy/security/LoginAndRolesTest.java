@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.support.Api.as;
 
 import java.util.Map;
-import org.independentstudy.demo.DemoDistrict;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.WebappLogin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @IntegrationTest
@@ -38,7 +35,7 @@ class LoginAndRolesTest {
     @CsvSource({"counselor,tasklist", "teacher,tasklist", "principal,tasklist", "sped,tasklist", "analyst,cockpit",
             "admin,admin"})
     void demoUsersLogInToTheWebapps(String username, String app) {
-        ResponseEntity<String> login = webappLogin(username, app);
+        ResponseEntity<String> login = WebappLogin.login(rest, username, app);
         assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(login.getBody()).contains("\"userId\":\"" + username + "\"").contains(app);
     }
@@ -46,19 +43,7 @@ class LoginAndRolesTest {
     @Test
     @DisplayName("a counselor may not log in to Cockpit")
     void counselorsDoNotGetCockpit() {
-        assertThat(webappLogin("counselor2", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    }
-
-    /** Logs in the way the webapps' login page does: session cookie and CSRF token from the page, then a form post. */
-    private ResponseEntity<String> webappLogin(String username, String app) {
-        ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
-        headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE)
-                .stream().map(c -> c.split(";", 2)[0]).toList()));
-        return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                new HttpEntity<>("username=" + username + "&password=" + DemoDistrict.PASSWORD, headers), String.class);
+        assertThat(WebappLogin.login(rest, "counselor2", "cockpit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @ParameterizedTest(name = "{0} without login is 401")
