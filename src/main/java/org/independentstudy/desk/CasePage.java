@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.independentstudy.agreement.FamilySignatureRecording;
 import org.independentstudy.agreement.FamilySignatureRecording.SigningStatus;
 import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.desk.process.WorkList;
 import org.independentstudy.cases.CaseProgress;
 import org.independentstudy.cases.CaseView;
 import org.independentstudy.cases.CaseViews;

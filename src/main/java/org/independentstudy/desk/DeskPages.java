@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.desk.process.WorkList;
 import org.independentstudy.cases.CaseIntake;
 import org.independentstudy.cases.CaseViews;
 import org.independentstudy.enrollment.FamilyRequest;

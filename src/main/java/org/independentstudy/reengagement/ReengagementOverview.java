@@ -38,7 +38,8 @@ public class ReengagementOverview {
                   from reengagement r
                   join student st on st.id = r.student_id
                   join school sc on sc.id = r.school_id
-                 where r.open_student_id is not null""" + (schoolId == null ? "" : " and r.school_id = :school ") + """
+                 where r.open_student_id is not null
+                """ + (schoolId == null ? "" : "   and r.school_id = :school\n") + """
                  order by sc.name, r.step_due_at, st.last_name""", new MapSqlParameterSource("school", schoolId),
                 (rs, row) -> {
                     Instant due = rs.getTimestamp("step_due_at") == null ? null

@@ -3,6 +3,7 @@ package org.independentstudy.security;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class BcryptPasswordHashing extends AbstractProcessEnginePlugin {
 
+    /** bcrypt's cost: a hash takes 2^cost rounds. Every HTTP Basic call checks the password, so tests lower it. */
+    private final int cost;
+
+    BcryptPasswordHashing(@Value("${isp.security.password-hash-cost:10}") int cost) {
+        this.cost = cost;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setPasswordEncryptor(new SpringPasswordEncryptor("bcrypt", new BCryptPasswordEncoder()));
+        configuration.setPasswordEncryptor(new SpringPasswordEncryptor("bcrypt", new BCryptPasswordEncoder(cost)));
         // bcrypt salts each hash itself; the engine's salt, appended to the password, would only use up 24 of the
         // 72 bytes bcrypt reads, and longer passwords could no longer be set
         configuration.setSaltGenerator(() -> "");

@@ -87,6 +87,7 @@ class SecurityConfiguration {
                 // their own protection (Camunda's XSRF-TOKEN); a script's Basic credentials are not ambient; a
                 // family's personal link is its only credential, as for signing.
                 .csrf(c -> c.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        new OrRequestMatcher(path("/login"), WITH_SESSION_COOKIE),
                         new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/api/**"), path("/sign/**"),
                                 path("/family/return/**"), WITH_CREDENTIALS)))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -100,6 +101,13 @@ class SecurityConfiguration {
                                 new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER))))
                 .build();
     }
+
+    /**
+     * A request carrying a session cookie: the ambient credential a forged cross-site form would ride on. A request
+     * without one has nothing to forge and gets the 401 that tells it to log in; the login form itself is always
+     * protected (login CSRF).
+     */
+    private static final RequestMatcher WITH_SESSION_COOKIE = request -> request.getRequestedSessionId() != null;
 
     /** A request that brings its own credentials (a script with HTTP Basic). */
     private static final RequestMatcher WITH_CREDENTIALS = request -> request.getHeader("Authorization") != null;

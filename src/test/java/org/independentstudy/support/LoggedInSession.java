@@ -18,7 +18,8 @@ public final class LoggedInSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private LoggedInSession(String base) {
@@ -31,7 +32,11 @@ public final class LoggedInSession {
     }
 
     public static LoggedInSession logIn(int port, String username, String password) {
-        LoggedInSession session = new LoggedInSession("http://localhost:" + port);
+        return logIn("http://localhost:" + port, username, password);
+    }
+
+    public static LoggedInSession logIn(String baseUrl, String username, String password) {
+        LoggedInSession session = new LoggedInSession(baseUrl);
         session.loginAnswer = session.postForm("/login", session.csrfTokenOf("/login"),
                 "username=" + username + "&password=" + password);
         return session;
@@ -41,6 +46,12 @@ public final class LoggedInSession {
 
     public HttpResponse<String> loginAnswer() {
         return loginAnswer;
+    }
+
+    /** The session's cookies as a Cookie header, for calls made with another client. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .toList());
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,4 +1,6 @@
-package org.independentstudy.desk;
+package org.independentstudy.desk.process;
+
+import org.independentstudy.desk.SchoolDayCountdown;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -102,7 +104,8 @@ public class WorkList {
         List<Job> timers = management.createJobQuery().timers().duedateLowerThan(java.util.Date.from(before))
                 .orderByJobDuedate().asc().listPage(0, PAGE_LIMIT);
         Map<String, CaseLine> cases = casesOfInstances(timers.stream().map(Job::getProcessInstanceId).toList());
-        return timers.stream().filter(t -> cases.containsKey(t.getProcessInstanceId()))
+        // timers of no process instance (the nightly sweep's start) belong to no case
+        return timers.stream().filter(t -> t.getProcessInstanceId() != null && cases.containsKey(t.getProcessInstanceId()))
                 .map(t -> item(null, deadlineNames.nameOf(t), null, cases.get(t.getProcessInstanceId()),
                         t.getDuedate()))
                 .filter(i -> schoolId == null || schoolId.equals(i.theCase().schoolId()))
@@ -148,7 +151,7 @@ public class WorkList {
         return result;
     }
 
-    Map<Long, CaseLine> cases(Collection<Long> caseIds) {
+    private Map<Long, CaseLine> cases(Collection<Long> caseIds) {
         if (caseIds.isEmpty()) {
             return Map.of();
         }
@@ -162,7 +165,7 @@ public class WorkList {
                 .stream().collect(Collectors.toMap(CaseLine::caseId, Function.identity()));
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));
     }
 

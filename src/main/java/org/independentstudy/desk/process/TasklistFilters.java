@@ -1,4 +1,4 @@
-package org.independentstudy.desk;
+package org.independentstudy.desk.process;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -58,11 +58,6 @@ class TasklistFilters {
         save(ESCALATIONS, 5, "Decisions and missed deadlines waiting for a principal",
                 tasks.createTaskQuery().taskCandidateGroup(Roles.PRINCIPALS_GROUP).includeAssignedTasks()
                         .orderByDueDate().asc(), List.of(Roles.PRINCIPALS_GROUP));
-        // earlier versions shared every filter (and the starter's "All tasks") with all staff
-        for (String group : CASE_STAFF) {
-            authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(Authorization.ANY)
-                    .groupIdIn(group).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
-        }
     }
 
     private TaskQuery mine() {
