@@ -57,6 +57,11 @@ public class RosterImports {
         }
     }
 
+    /** An import as it was recorded. */
+    public record PastImport(String fileName, String oneRosterVersion, String sourceSystem, String summary,
+                             String importedBy, Instant importedAt) {
+    }
+
     private final SchoolRepository schools;
     private final StudentRepository students;
     private final GuardianRepository guardians;
@@ -96,10 +101,12 @@ public class RosterImports {
 
     /** The imports made, newest first. */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> history() {
-        return jdbc.queryForList("""
+    public List<PastImport> history() {
+        return jdbc.query("""
                 select file_name, oneroster_version, source_system, summary, imported_by, imported_at
-                  from roster_import order by imported_at desc, id desc""", Map.of());
+                  from roster_import order by imported_at desc, id desc""", (rs, row) -> new PastImport(
+                rs.getString("file_name"), rs.getString("oneroster_version"), rs.getString("source_system"),
+                rs.getString("summary"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant()));
     }
 
     private static String sha256(byte[] content) {

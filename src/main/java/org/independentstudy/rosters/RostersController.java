@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.independentstudy.errors.ConflictException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
@@ -48,7 +47,7 @@ class RostersController {
     /** The imports made, newest first. */
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    List<Map<String, Object>> history() {
+    List<RosterImports.PastImport> history() {
         return imports.history();
     }
 }
