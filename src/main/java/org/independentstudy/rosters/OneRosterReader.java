@@ -68,7 +68,8 @@ final class OneRosterReader {
     private record Role(String name, String orgSourcedId, RosterCsv.Row row, String column) {
     }
 
-    private record Birth(LocalDate date, RosterCsv.Row row) {
+    /** A birth date as demographics.csv gives it; {@code date} is null when the text is empty or not a date. */
+    private record Birth(String text, LocalDate date, RosterCsv.Row row) {
     }
 
     private final RosterProblems problems = new RosterProblems();
@@ -80,7 +81,6 @@ final class OneRosterReader {
     private final Map<String, Role> roles = new HashMap<>();
     private final Map<String, List<String>> orgsOfUser = new HashMap<>();
     private final Map<String, Birth> births = new HashMap<>();
-    private final Set<String> unreadableBirths = new HashSet<>();
     private final Map<String, Set<String>> enrolledAt = new HashMap<>();
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, Relationship> relationships = new HashMap<>();
@@ -206,17 +206,9 @@ final class OneRosterReader {
             }
             if (!users.containsKey(user)) {
                 problems.add(row, "sourcedId", "'" + user + "' is not a user of users.csv");
-            } else if (births.containsKey(user) || unreadableBirths.contains(user)) {
+            } else if (births.putIfAbsent(user, new Birth(row.get("birthDate"), date(row.get("birthDate")), row))
+                    != null) {
                 problems.add(row, "sourcedId", "'" + user + "' appears twice in demographics.csv");
-            } else if (row.get("birthDate").isEmpty()) {
-                births.put(user, new Birth(null, row));
-            } else {
-                try {
-                    births.put(user, new Birth(LocalDate.parse(row.get("birthDate")), row));
-                } catch (DateTimeParseException e) {
-                    unreadableBirths.add(user);
-                    problems.add(row, "birthDate", "'" + row.get("birthDate") + "' is not a date (yyyy-MM-dd)");
-                }
             }
         }
     }
@@ -328,14 +320,26 @@ final class OneRosterReader {
         return number;
     }
 
+    /** Only a student's birth date is needed, so only a student's is checked. */
     private LocalDate birthDate(String id, RosterCsv.Row row) {
         Birth birth = births.get(id);
-        if (birth == null && !unreadableBirths.contains(id)) {
+        if (birth == null) {
             problems.add(row, "birthDate", "demographics.csv has no birth date for this student");
-        } else if (birth != null && birth.date() == null) {
-            problems.add(birth.row(), "birthDate", "a student's birth date is required");
+            return null;
         }
-        return birth == null ? null : birth.date();
+        if (birth.date() == null) {
+            problems.add(birth.row(), "birthDate", birth.text().isEmpty() ? "a student's birth date is required"
+                    : "'" + birth.text() + "' is not a date (yyyy-MM-dd)");
+        }
+        return birth.date();
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text.isEmpty() ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The extension columns of a SIS that exports addresses; all three or none. */

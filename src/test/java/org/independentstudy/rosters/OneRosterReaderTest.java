@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.independentstudy.people.Address;
 import org.independentstudy.people.Grade;
 import org.independentstudy.people.Guardian.Relationship;
@@ -142,14 +143,23 @@ class OneRosterReaderTest {
     }
 
     @Test
+    @DisplayName("Issue 12.6 only a student's birth date is needed: a parent's unreadable one in demographics.csv is no error")
+    void onlyStudentsBirthDatesAreChecked() {
+        Map<String, String> files = district(List.of("st-1,2015-02-01", "p-1,1980-02-30"),
+                "st-1,,,true,sch-1,student,,,Ana,Diaz,,1001,,,,p-1,05,",
+                "p-1,,,true,sch-1,parent,,,Pia,Diaz,,,,,,,,");
+
+        assertThat(read("test.zip", RosterZips.zip(files)).guardians()).extracting(Roster.Guardian::fullName)
+                .containsExactly("Pia Diaz");
+    }
+
+    @Test
     @DisplayName("Issue 12.6 all problems of a package are listed at once: an unknown role, a teacher as a student's agent, an org that does not exist")
     void everyProblemListed() {
-        Map<String, String> files = minimal();
-        files.put("users.csv", csv(USERS_1_1,
+        Map<String, String> files = district(List.of("st-1,2015-02-01"),
                 "st-1,,,true,sch-1,student,,,Ana,Diaz,,1001,,,,t-1,05,",
                 "t-1,,,true,sch-1,teacher,tdiaz,,Tom,Diaz,,,tdiaz@district.example,,,,,",
-                "x-1,,,true,sch-9,teacherr,x,,X,Y,,,x@district.example,,,,,"));
-        files.put("demographics.csv", csv("sourcedId,birthDate", "st-1,2015-02-01"));
+                "x-1,,,true,sch-9,teacherr,x,,X,Y,,,x@district.example,,,,,");
 
         assertThat(problems(RosterZips.zip(files))).extracting(RosterFileException.Problem::line,
                         RosterFileException.Problem::column, RosterFileException.Problem::problem)
@@ -161,12 +171,10 @@ class OneRosterReaderTest {
     @Test
     @DisplayName("Issue 12.6 a quoted field with a line break: a later error names the line an editor shows, and the text keeps its comma and quotes")
     void quotedLineBreaksCountAsLines() {
-        Map<String, String> files = minimal();
-        files.put("users.csv", csv(USERS_1_1,
+        Map<String, String> files = district(List.of("st-1,2015-02-01", "st-2,2017-03-01"),
                 "st-1,,,true,sch-1,student,,,Ana,\"Diaz, \"\"Annie\"\"\",\"Maria\r\nJose\",1001,,,,p-1,05,",
                 "p-1,,,true,sch-1,parent,,,Pia,Diaz,,,,,,,,",
-                "st-2,,,true,sch-1,student,,,Leo,Diaz,,1002,,,,nobody,03,"));
-        files.put("demographics.csv", csv("sourcedId,birthDate", "st-1,2015-02-01", "st-2,2017-03-01"));
+                "st-2,,,true,sch-1,student,,,Leo,Diaz,,1002,,,,nobody,03,");
 
         assertThat(problems(RosterZips.zip(files))).extracting(RosterFileException.Problem::line)
                 .containsExactly(5);
@@ -177,7 +185,7 @@ class OneRosterReaderTest {
     @Test
     @DisplayName("Issue 12.6 columns in any order, in any case, unknown ones ignored; a file without BOM and with LF line ends reads the same")
     void headerOrderAndUnknownColumns() {
-        Map<String, String> files = minimal();
+        Map<String, String> files = district(List.of());
         files.put("users.csv", "GRADES,familyname,givenName,role,orgSourcedIds,sourcedId,identifier,x.custom\n"
                 + "04,Diaz,Ana,student,sch-1,st-1,1001,whatever\n");
         files.put("demographics.csv", "birthDate,sourcedId\n2016-05-05,st-1\n");
@@ -207,7 +215,7 @@ class OneRosterReaderTest {
         assertThat(problems("orgs.csv\r\nnot a zip".getBytes(StandardCharsets.UTF_8)))
                 .extracting(RosterFileException.Problem::problem).first().asString().startsWith("not a zip file");
 
-        Map<String, String> files = minimal();
+        Map<String, String> files = district(List.of());
         files.remove("users.csv");
         assertThat(problems(RosterZips.zip(files))).extracting(RosterFileException.Problem::problem)
                 .containsExactly("the package has no users.csv");
@@ -224,12 +232,14 @@ class OneRosterReaderTest {
                 .contains(tuple("manifest.csv", "the manifest says roles.csv is bulk, but the package has no roles.csv"));
     }
 
-    /** A district with one school and no users; tests add users.csv and demographics.csv. */
-    private static Map<String, String> minimal() {
+    /** A district with one school, the users.csv rows of OneRoster 1.1 given and the demographics given. */
+    private static Map<String, String> district(List<String> birthDates, String... users) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("orgs.csv", csv("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId",
                 "d-1,,,Test District,district,,", "sch-1,,,Test School,school,TS1,d-1"));
-        files.put("users.csv", csv(USERS_1_1));
+        files.put("users.csv", csv(Stream.concat(Stream.of(USERS_1_1), Stream.of(users)).toArray(String[]::new)));
+        files.put("demographics.csv", csv(Stream.concat(Stream.of("sourcedId,birthDate"), birthDates.stream())
+                .toArray(String[]::new)));
         return files;
     }
 

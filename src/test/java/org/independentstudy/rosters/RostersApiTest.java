@@ -16,18 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.Uploads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 @IntegrationTest
 class RostersApiTest {
@@ -220,16 +217,7 @@ class RostersApiTest {
     }
 
     private ResponseEntity<Map> upload(String user, String path, byte[] zip) {
-        String filename = path.substring(path.lastIndexOf('/') + 1);
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(zip) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(rest, user).postForEntity("/api/rosters", new HttpEntity<>(body, headers), Map.class);
+        return as(rest, user).postForEntity("/api/rosters", Uploads.file(path.substring(path.lastIndexOf('/') + 1),
+                zip), Map.class);
     }
 }
