@@ -6,6 +6,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.util.Arrays;
+import java.util.List;
 
 /** A parent, legal guardian or caregiver (Family Code 6550-6552) of a student. */
 @Entity
@@ -25,6 +27,8 @@ public class Guardian {
     private String street;
     private String city;
     private String postalCode;
+    /** The OneRoster sourcedId of a guardian that came from the district's SIS (issue 12.6). */
+    private String sourcedId;
 
     protected Guardian() {
     }
@@ -39,6 +43,22 @@ public class Guardian {
         this.street = address.street();
         this.city = address.city();
         this.postalCode = address.postalCode();
+    }
+
+    /** The SIS's values replace these (a roster import, issue 12.6). True if any value changed. */
+    public boolean takeFromSis(String sourcedId, String fullName, Relationship relationship, String email,
+                               String phone) {
+        List<Object> before = sisValues();
+        this.sourcedId = sourcedId;
+        this.fullName = fullName;
+        this.relationship = relationship;
+        this.email = email;
+        this.phone = phone;
+        return !before.equals(sisValues());
+    }
+
+    private List<Object> sisValues() {
+        return Arrays.asList(sourcedId, fullName, relationship, email, phone);
     }
 
     public Long getId() {
@@ -67,5 +87,9 @@ public class Guardian {
 
     public Address getAddress() {
         return new Address(street, city, postalCode);
+    }
+
+    public String getSourcedId() {
+        return sourcedId;
     }
 }

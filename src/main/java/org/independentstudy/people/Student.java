@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
 
 @Entity
 public class Student {
@@ -34,6 +36,10 @@ public class Student {
     private boolean homeless;
     /** Temporarily disabled, receiving home/hospital instruction under EC 48206.3 (ENR-09). */
     private boolean homeHospital;
+    /** The district e-mail address (ATT-01 matches participant reports by it). */
+    private String email;
+    /** The OneRoster sourcedId of a student that came from the district's SIS (issue 12.6). */
+    private String sourcedId;
 
     protected Student() {
     }
@@ -60,6 +66,34 @@ public class Student {
         this.homeless = homeless;
         this.homeHospital = homeHospital;
         return this;
+    }
+
+    /**
+     * The SIS's values replace these (a roster import, issue 12.6); the address only where the SIS gave one, the
+     * needs never (OneRoster does not carry them). True if any value changed.
+     */
+    public boolean takeFromSis(String sourcedId, String studentNumber, String firstName, String lastName,
+                               LocalDate birthDate, Grade grade, String email, Address address, Long schoolId) {
+        List<Object> before = sisValues();
+        this.sourcedId = sourcedId;
+        this.studentNumber = studentNumber;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.birthDate = birthDate;
+        this.grade = grade.code();
+        this.email = email;
+        if (address != null) {
+            this.street = address.street();
+            this.city = address.city();
+            this.postalCode = address.postalCode();
+        }
+        this.schoolId = schoolId;
+        return !before.equals(sisValues());
+    }
+
+    private List<Object> sisValues() {
+        return Arrays.asList(sourcedId, studentNumber, firstName, lastName, birthDate, grade, email, street, city,
+                postalCode, schoolId);
     }
 
     public int ageOn(LocalDate date) {
@@ -105,6 +139,14 @@ public class Student {
 
     public Long getSchoolId() {
         return schoolId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getSourcedId() {
+        return sourcedId;
     }
 
     public boolean hasIep() {

@@ -17,6 +17,7 @@ import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.participation.ParticipationRecorded;
+import org.independentstudy.people.GuardianContactHistory;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.CurrentActor;
@@ -64,10 +65,13 @@ public class Reengagements {
     private final CurrentActor actor;
     private final Clock clock;
     private final TriggerFindings triggers;
+    private final GuardianContactHistory contactHistory;
 
     Reengagements(NamedParameterJdbcTemplate jdbc, CaseRecord caseRecord, SchoolCalendar calendar,
-                  ReengagementProcesses processes, CurrentActor actor, Clock clock, TriggerFindings triggers) {
+                  ReengagementProcesses processes, CurrentActor actor, Clock clock, TriggerFindings triggers,
+                  GuardianContactHistory contactHistory) {
         this.triggers = triggers;
+        this.contactHistory = contactHistory;
         this.jdbc = jdbc;
         this.caseRecord = caseRecord;
         this.calendar = calendar;
@@ -207,16 +211,9 @@ public class Reengagements {
             if (Objects.equals(email, guardian.get("email")) && Objects.equals(phone, guardian.get("phone"))) {
                 continue;
             }
-            jdbc.update("""
-                    insert into guardian_contact_change (guardian_id, email_before, phone_before, email_after,
-                        phone_after, changed_by, changed_at, reengagement_id)
-                    values (:guardian, :emailBefore, :phoneBefore, :email, :phone, :by, :now, :reengagement)""",
-                    new MapSqlParameterSource("guardian", update.guardianId())
-                            .addValue("emailBefore", guardian.get("email"), Types.VARCHAR)
-                            .addValue("phoneBefore", guardian.get("phone"), Types.VARCHAR)
-                            .addValue("email", email, Types.VARCHAR).addValue("phone", phone, Types.VARCHAR)
-                            .addValue("by", actor.username()).addValue("now", Timestamp.from(clock.instant()))
-                            .addValue("reengagement", id));
+            contactHistory.record(new GuardianContactHistory.ContactChange(update.guardianId(),
+                    (String) guardian.get("email"), (String) guardian.get("phone"), email, phone, actor.username(),
+                    clock.instant(), id));
             jdbc.update("update guardian set email = :email, phone = :phone where id = :id",
                     new MapSqlParameterSource("id", update.guardianId()).addValue("email", email, Types.VARCHAR)
                             .addValue("phone", phone, Types.VARCHAR));

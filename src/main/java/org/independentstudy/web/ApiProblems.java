@@ -10,6 +10,7 @@ import org.independentstudy.errors.ConflictException;
 import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.errors.TooLargeException;
+import org.independentstudy.rosters.RosterFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -64,6 +65,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail calendarFile(CalendarImportException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Invalid calendar file");
         problem.setProperty("errors", Map.of("file", e.getMessage()));
+        return problem;
+    }
+
+    /**
+     * Issue 12.6: a roster package that cannot be imported; each problem names its file, line and column, and the
+     * first one is also given on its own for a client that shows one.
+     */
+    @ExceptionHandler(RosterFileException.class)
+    ProblemDetail rosterFile(RosterFileException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), "Invalid roster file");
+        problem.setType(URI.create("urn:problem:invalid-roster"));
+        RosterFileException.Problem first = e.problems().get(0);
+        problem.setProperty("file", first.file());
+        problem.setProperty("line", first.line());
+        problem.setProperty("column", first.column());
+        problem.setProperty("problems", e.problems());
         return problem;
     }
 

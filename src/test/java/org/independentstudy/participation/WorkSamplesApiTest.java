@@ -10,13 +10,11 @@ import java.util.Map;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.Uploads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -96,17 +94,9 @@ class WorkSamplesApiTest {
     @SuppressWarnings("rawtypes")
     private ResponseEntity<Map> upload(String user, ActivePlacement placement, String name, byte[] content,
                                        String notation) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        form.add("notation", notation);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> fields = new LinkedMultiValueMap<>();
+        fields.add("notation", notation);
         return as(rest, user).postForEntity("/api/cases/" + placement.caseId() + "/work-samples",
-                new HttpEntity<>(form, headers), Map.class);
+                Uploads.form(fields, name, content), Map.class);
     }
 }
