@@ -1,7 +1,10 @@
 package org.independentstudy.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -31,6 +34,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(DistrictSignOn.Settings.class)
 class SecurityConfiguration {
 
     /**
@@ -63,8 +67,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider provider,
+                                    ObjectProvider<ClientRegistrationRepository> districtAccounts,
+                                    DistrictSignOn.Settings signOn, IdentityService identity) throws Exception {
+        if (districtAccounts.getIfAvailable() != null) {
+            // issue 12.2: a client registration named "district" (spring.security.oauth2.client.registration)
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/desk", false).failureUrl("/login?error")
+                    .userInfoEndpoint(u -> u.oidcUserService(new DistrictSignOn(signOn, identity))));
+        }
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
