@@ -12,19 +12,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.Uploads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 @IntegrationTest
 class CalendarApiTest {
@@ -163,16 +160,7 @@ class CalendarApiTest {
     }
 
     private ResponseEntity<Map> upload(String user, String url, String path, byte[] content) {
-        String filename = path.substring(path.lastIndexOf('/') + 1);
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(rest, user).postForEntity(url, new HttpEntity<>(body, headers), Map.class);
+        return as(rest, user).postForEntity(url, Uploads.fileForm(path.substring(path.lastIndexOf('/') + 1),
+                content), Map.class);
     }
 }

@@ -16,18 +16,14 @@ import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.Uploads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 @IntegrationTest
 class ParticipationImportTest {
@@ -122,15 +118,7 @@ class ParticipationImportTest {
 
     @SuppressWarnings("rawtypes")
     private ResponseEntity<Map> upload(String user, byte[] file) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(file) {
-            @Override
-            public String getFilename() {
-                return "participants_81233445566.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(rest, user).postForEntity("/api/participation/imports", new HttpEntity<>(form, headers), Map.class);
+        return as(rest, user).postForEntity("/api/participation/imports",
+                Uploads.fileForm("participants_81233445566.csv", file), Map.class);
     }
 }

@@ -5,10 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -45,16 +41,9 @@ public final class RecordedFamilySignatures {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         statement.forEach((field, value) -> form.add(field, value.toString()));
         if (scan != null) {
-            form.add("file", new ByteArrayResource(scan) {
-                @Override
-                public String getFilename() {
-                    return fileName;
-                }
-            });
+            form.add("file", Uploads.file(fileName, scan));
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return Api.as(rest, username).postForEntity("/api/cases/{id}/agreement/signatures/paper",
-                new HttpEntity<>(form, headers), String.class, caseId);
+                Uploads.form(form), String.class, caseId);
     }
 }
