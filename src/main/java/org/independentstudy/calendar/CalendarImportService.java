@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,34 +75,45 @@ public class CalendarImportService {
     public CalendarImportResult save(ParsedCalendar parsed, String source, String importedBy, ExistingYear existingYear,
                                      Confirmation confirmation) {
         SchoolYearCalendar calendar = parsed.calendar();
-        CalendarImportResult result = transaction.execute(status -> {
-            Optional<SchoolYearCalendarEntity> existing = repository.findBySchoolYear(calendar.schoolYear());
-            if (existing.isPresent() && existingYear == ExistingYear.REJECT) {
-                throw new CalendarImportException(source + ": school year " + calendar.schoolYear()
-                        + " already has a calendar (imported " + existing.get().getImportedAt() + " by "
-                        + existing.get().getImportedBy() + "); import it as a replacement to overwrite it");
-            }
-            CalendarPreview preview = previewOf(parsed);
-            if (preview.confirmationNeeded() && confirmation != Confirmation.GIVEN) {
-                throw new CalendarConfirmationRequiredException(source, preview);
-            }
-            requireNoOverlap(calendar, source);
-            existing.ifPresent(old -> {
-                log.info("Replacing the {} calendar imported {} by {} from {}", old.getSchoolYear(),
-                        old.getImportedAt(), old.getImportedBy(), old.getSource());
-                repository.delete(old);
-                // the unique school year must be free before the new row is inserted
-                repository.flush();
-            });
-            repository.save(new SchoolYearCalendarEntity(calendar, source, OffsetDateTime.now(clock), importedBy));
-            return new CalendarImportResult(calendar.schoolYear(), existing.isPresent(), preview);
-        });
+        CalendarImportResult result;
+        try {
+            result = transaction.execute(status -> store(parsed, source, importedBy, existingYear, confirmation));
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException sameYearAtTheSameMoment) {
+            // Issue 13.5: another import stored or replaced the same school year at the same moment; now that it
+            // is in, this one goes as any later import of the year would (replaced, or refused)
+            result = transaction.execute(status -> store(parsed, source, importedBy, existingYear, confirmation));
+        }
         loader.reload();
         log.info("Imported the {} calendar from {} by {}{}", calendar.schoolYear(), source, importedBy,
                 confirmation == Confirmation.GIVEN ? " (confirmed)" : "");
         parsed.skippedEvents().forEach(skipped -> log.warn("{}: {} skipped: {}", source, skipped.where(),
                 skipped.reason()));
         return result;
+    }
+
+    private CalendarImportResult store(ParsedCalendar parsed, String source, String importedBy,
+                                       ExistingYear existingYear, Confirmation confirmation) {
+        SchoolYearCalendar calendar = parsed.calendar();
+        Optional<SchoolYearCalendarEntity> existing = repository.findBySchoolYear(calendar.schoolYear());
+        if (existing.isPresent() && existingYear == ExistingYear.REJECT) {
+            throw new CalendarImportException(source + ": school year " + calendar.schoolYear()
+                    + " already has a calendar (imported " + existing.get().getImportedAt() + " by "
+                    + existing.get().getImportedBy() + "); import it as a replacement to overwrite it");
+        }
+        CalendarPreview preview = previewOf(parsed);
+        if (preview.confirmationNeeded() && confirmation != Confirmation.GIVEN) {
+            throw new CalendarConfirmationRequiredException(source, preview);
+        }
+        requireNoOverlap(calendar, source);
+        existing.ifPresent(old -> {
+            log.info("Replacing the {} calendar imported {} by {} from {}", old.getSchoolYear(),
+                    old.getImportedAt(), old.getImportedBy(), old.getSource());
+            repository.delete(old);
+            // the unique school year must be free before the new row is inserted
+            repository.flush();
+        });
+        repository.saveAndFlush(new SchoolYearCalendarEntity(calendar, source, OffsetDateTime.now(clock), importedBy));
+        return new CalendarImportResult(calendar.schoolYear(), existing.isPresent(), preview);
     }
 
     private CalendarPreview previewOf(ParsedCalendar parsed) {

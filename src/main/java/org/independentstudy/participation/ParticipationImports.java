@@ -15,11 +15,13 @@ import org.independentstudy.errors.InvalidRequestException;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.participation.ParticipantReport.Attendance;
 import org.independentstudy.records.Sha256;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ATT-01: a participant report only suggests synchronous minutes; the teacher of record confirms them through
@@ -48,29 +50,45 @@ public class ParticipationImports {
     private final Supervisions supervisions;
     private final ParticipationRecording recording;
     private final SchoolCalendar calendar;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ParticipationImports(NamedParameterJdbcTemplate jdbc, Supervisions supervisions, ParticipationRecording recording,
-                         SchoolCalendar calendar, Clock clock) {
+                         SchoolCalendar calendar, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.supervisions = supervisions;
         this.recording = recording;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Issue 13.5: the same file sent twice at the same moment is one import; the loser of the race answers as for
+     * the same file sent again later.
+     */
     public Imported importReport(String teacher, String fileName, byte[] file) {
         if (file == null || file.length == 0) {
             throw InvalidRequestException.field("file", "an empty file");
         }
         String sha256 = Sha256.hex(file);
-        Optional<Long> earlier = jdbc.queryForList("select id from participation_import where teacher = :teacher "
-                + "and file_sha256 = :sha", new MapSqlParameterSource("teacher", teacher).addValue("sha", sha256),
-                Long.class).stream().findFirst();
-        if (earlier.isPresent()) {
-            return new Imported(earlier.get(), true, format(earlier.get()), suggestionsOf(earlier.get()), List.of());
+        try {
+            return transaction.execute(status -> earlierImport(teacher, sha256)
+                    .orElseGet(() -> newImport(teacher, fileName, file, sha256)));
+        } catch (DuplicateKeyException sameFileAtTheSameMoment) {
+            return transaction.execute(status -> earlierImport(teacher, sha256)
+                    .orElseThrow(() -> sameFileAtTheSameMoment));
         }
+    }
+
+    private Optional<Imported> earlierImport(String teacher, String sha256) {
+        return jdbc.queryForList("select id from participation_import where teacher = :teacher and file_sha256 = :sha",
+                new MapSqlParameterSource("teacher", teacher).addValue("sha", sha256), Long.class).stream()
+                .findFirst().map(earlier -> new Imported(earlier, true, format(earlier), suggestionsOf(earlier),
+                        List.of()));
+    }
+
+    private Imported newImport(String teacher, String fileName, byte[] file, String sha256) {
         ParticipantReport report = ParticipantReport.parse(file);
         Map<String, String> problems = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();
@@ -118,7 +136,8 @@ public class ParticipationImports {
      */
     @Transactional
     public Imported confirm(String teacher, Long importId, List<Correction> corrections) {
-        if (!jdbc.queryForList("select teacher from participation_import where id = :id",
+        // Issue 13.5: the same confirmation sent twice at once waits here for the other, then finds nothing open
+        if (!jdbc.queryForList("select teacher from participation_import where id = :id for update",
                 new MapSqlParameterSource("id", importId), String.class).contains(teacher)) {
             throw new NotFoundException("No participant report " + importId + " imported by " + teacher);
         }

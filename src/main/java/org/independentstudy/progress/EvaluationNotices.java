@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
@@ -96,8 +97,8 @@ public class EvaluationNotices {
                     send(evaluation, recipient);
                     status = "SENT";
                 } catch (MailException | MessagingException e) {
-                    log.warn("Evaluation notice {} to {} not taken by the mail server: {}", evaluationId,
-                            recipient.email(), e.getMessage());
+                    log.warn("Evaluation notice {} to the {} not taken by the mail server: {}", evaluationId,
+                            recipient.role(), MailFailure.forLog(e));
                     failure = String.valueOf(e.getMessage());
                     record(evaluationId, recipient, "EMAIL", "FAILED", failure);
                 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecorded;
@@ -193,7 +194,7 @@ public class ParentNotices {
                 sent.add(recipient.name() + " <" + recipient.email() + ">");
             } catch (MailException | MessagingException e) {
                 log.warn("Parent notice {} not taken by the mail server (attempt {}): {}", noticeId, attempt,
-                        e.getMessage());
+                        MailFailure.forLog(e));
                 record(noticeId, recipient, "EMAIL", "FAILED", attempt, String.valueOf(e.getMessage()));
                 if (attempt >= ATTEMPTS) {
                     record(noticeId, recipient, "LETTER", "TO_PRINT", attempt, "e-mail refused " + attempt + " times");

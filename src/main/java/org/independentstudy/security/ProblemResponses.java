@@ -7,7 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as RFC 7807 problem details, written directly (no error-page dispatch). */
+/** 401, 403 and 429 as RFC 7807 problem details, written directly (no error-page dispatch). */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -24,7 +24,7 @@ final class ProblemResponses {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Your role may not do this");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.independentstudy.errors.MailFailure;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public class SignatureInvitations {
             links.recordSent(link.getId(), reminder);
         } catch (MailException | MessagingException e) {
             log.warn("Signing link {} not delivered to the mail server (will retry): {}", link.getId(),
-                    e.getMessage());
+                    MailFailure.forLog(e));
             links.recordFailed(link.getId(), e.getMessage());
         }
     }

@@ -14,6 +14,8 @@ import org.independentstudy.rosters.RosterFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -123,9 +125,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Optimistic locks, and row locks not granted in time: another request changed the same record. */
-    @ExceptionHandler(ConcurrencyFailureException.class)
-    ProblemDetail concurrentChange(ConcurrencyFailureException e) {
+    /**
+     * Optimistic locks, row locks not granted in time, and a unique key taken at the same moment (issue 13.5):
+     * another request changed or created the same record.
+     */
+    @ExceptionHandler({ConcurrencyFailureException.class, DuplicateKeyException.class})
+    ProblemDetail concurrentChange(DataAccessException e) {
         return problem(HttpStatus.CONFLICT,
                 "The record was changed by someone else at the same time; reload and try again", "Concurrent change");
     }

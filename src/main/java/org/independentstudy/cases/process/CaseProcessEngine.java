@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -67,35 +69,37 @@ public class CaseProcessEngine implements CaseProgress {
     /** The case process waits for it at {@code placementEndedEarly}; anywhere else nothing waits, which is a 409. */
     @Override
     public void endPlacement(String processInstanceId, LocalDate lastDay, Enrollment.EndReason reason) {
-        try {
-            runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(processInstanceId)
-                    .setVariable("placementLastDay", lastDay.toString())
-                    .setVariable("placementEndReason", reason.name()).correlate();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("The case is not waiting in its active placement");
-        }
+        correlate(runtime.createMessageCorrelation(PLACEMENT_ENDED).processInstanceId(processInstanceId)
+                .setVariable("placementLastDay", lastDay.toString())
+                .setVariable("placementEndReason", reason.name()), "The case is not waiting in its active placement");
     }
 
     /** The case process waits for it at {@code returnRequested} while the placement runs; anywhere else, a 409. */
     @Override
     public void requestReturn(String processInstanceId, LocalDate requestedOn, String requestedBy) {
-        try {
-            runtime.createMessageCorrelation(RETURN_REQUESTED).processInstanceId(processInstanceId)
-                    .setVariable("returnRequestedOn", requestedOn.toString())
-                    .setVariable("returnRequestedBy", requestedBy).correlate();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("The placement is not running, or its return to the classroom is under way");
-        }
+        correlate(runtime.createMessageCorrelation(RETURN_REQUESTED).processInstanceId(processInstanceId)
+                .setVariable("returnRequestedOn", requestedOn.toString())
+                .setVariable("returnRequestedBy", requestedBy),
+                "The placement is not running, or its return to the classroom is under way");
     }
 
     /** The case process's event subprocess familyLeaves waits for it in every phase while the case runs. */
     @Override
     public void familyLeft(String processInstanceId, Enrollment.EndReason reason, String note) {
+        correlate(runtime.createMessageCorrelation(FAMILY_LEFT).processInstanceId(processInstanceId)
+                .setVariable("leavingReason", reason.name()).setVariable("leavingNote", note),
+                "The case is no longer running");
+    }
+
+    /**
+     * Delivers the message, or says why the case does not take it (409). Issue 13.5: the same message delivered
+     * twice at once is taken once; the other delivery loses the race on the process and gets the same 409.
+     */
+    private static void correlate(MessageCorrelationBuilder message, String notWaiting) {
         try {
-            runtime.createMessageCorrelation(FAMILY_LEFT).processInstanceId(processInstanceId)
-                    .setVariable("leavingReason", reason.name()).setVariable("leavingNote", note).correlate();
-        } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("The case is no longer running");
+            message.correlate();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            throw new ConflictException(notWaiting);
         }
     }
 
