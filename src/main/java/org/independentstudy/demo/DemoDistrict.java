@@ -19,6 +19,7 @@ import org.independentstudy.people.StaffMemberRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.people.StudentRepository;
 import org.independentstudy.security.Roles;
+import org.independentstudy.security.SchoolScopes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,9 +57,15 @@ public class DemoDistrict {
     private final StaffMemberRepository staff;
     private final CredentialRepository credentials;
     private final IdentityService identity;
+    private final SchoolScopes scopes;
+
+    /** Demo staff who work their own school's cases only (the others work the whole district's). */
+    private static final Set<String> OWN_SCHOOL_ONLY = Set.of("counselor2", "principal2", "principal3");
 
     DemoDistrict(SchoolRepository schools, StudentRepository students, GuardianRepository guardians,
-                 StaffMemberRepository staff, CredentialRepository credentials, IdentityService identity) {
+                 StaffMemberRepository staff, CredentialRepository credentials, IdentityService identity,
+                 SchoolScopes scopes) {
+        this.scopes = scopes;
         this.schools = schools;
         this.students = students;
         this.guardians = guardians;
@@ -169,6 +176,11 @@ public class DemoDistrict {
             identity.saveUser(user);
             for (String group : groups) {
                 identity.createMembership(username, group);
+                if (SchoolScopes.CASE_ROLE_GROUPS.contains(group)) {
+                    // issue 12.4: who works which school's cases in Tasklist; most demo staff are district-wide so
+                    // one login walks every demo case, counselor2, principal2 and principal3 their own school
+                    scopes.join(username, group, OWN_SCHOOL_ONLY.contains(username) ? school.getCode() : null);
+                }
             }
         }
         return member;

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -131,7 +132,7 @@ class CasesApiTest {
         String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
                 .processDefinitionKey("independent-study-case").singleResult().getId();
         // the counselor works the conference tasks in Tasklist: the engine checks the candidate group
-        identity.setAuthentication("counselor", List.of("counselors"));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
                 "conferenceModality", "VIDEOCONFERENCE", "conferenceDate", "2026-09-03",
                 "conferenceAttendees", "Parent, student, counselor"));

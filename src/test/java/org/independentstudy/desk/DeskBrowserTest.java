@@ -74,6 +74,7 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.id("student-name")).getText()).contains(student.getStudentNumber());
         assertThat(browser.findElement(By.id("family")).getText()).contains(parent.getFullName(), parent.getEmail());
         assertThat(browser.findElement(By.id("no-cases")).isDisplayed()).isTrue();
+        chromium.screenshot("desk-student");
 
         new Select(browser.findElement(By.id("requester"))).selectByVisibleText(parent.getFullName() + " (parent)");
         new Select(browser.findElement(By.id("receivedVia"))).selectByValue("PHONE");
@@ -92,14 +93,17 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.id("open-tasks")).getText()).contains("Schedule the pre-enrollment conference")
                 .contains("counselors");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("counselor");
+        chromium.screenshot("desk-case");
 
         browser.findElement(By.id("nav-work")).click();
         WebElement row = workRowFor(browser, student, "Schedule the pre-enrollment conference");
         assertThat(row.findElement(By.className("countdown")).getText()).matches("due (in \\d+ school days?|today)");
+        chromium.screenshot("desk-my-work");
         row.findElement(By.className("open-task")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Schedule the pre-enrollment conference"));
         assertThat(browser.findElements(By.cssSelector("input[name=username]"))).isEmpty();
+        chromium.screenshot("tasklist");
 
         browser.get(base() + "/desk");
         browser.findElement(By.id("logout")).click();
@@ -127,6 +131,7 @@ class DeskBrowserTest {
 
         assertThat(browser.findElement(By.id("request-problems")).getText()).startsWith("Nothing was saved");
         assertThat(browser.findElement(By.id("receivedOn-problem")).getText()).contains("in the future");
+        chromium.screenshot("desk-new-request-refused");
         assertThat(browser.findElement(By.id("reason")).getAttribute("value")).isEqualTo("Kept as typed");
         assertThat(caseRecord.casesOfStudent(student.getId())).isEmpty();
     }
@@ -149,10 +154,10 @@ class DeskBrowserTest {
         chromium.logIn(base(), principal);
         browser.findElement(By.id("nav-principal")).click();
         WebElement escalations = browser.findElement(By.id("escalations"));
-        assertThat(escalations.getText()).contains(placement.student().fullName());
-        escalations.findElements(By.cssSelector("tr")).stream()
-                .filter(r -> r.getText().contains(placement.student().fullName())).findFirst().orElseThrow()
-                .findElement(By.className("case-link")).click();
+        chromium.screenshot("desk-principal");
+        // other tests' students share the demo student's name: the link to this case is the one
+        escalations.findElement(By.cssSelector("a.case-link[href$='/desk/cases/" + placement.caseId() + "']"))
+                .click();
         assertThat(browser.findElement(By.id("tier")).getText()).isEqualTo("PRINCIPAL_DECISION");
         assertThat(browser.findElement(By.id("open-tasks")).getText()).contains("principals");
     }
@@ -168,6 +173,8 @@ class DeskBrowserTest {
         browser.get(base() + "/desk");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         chromium.logIn(base(), user);
+        assertThat(browser.findElements(By.id("who"))).as("logged in, on " + browser.getCurrentUrl() + ": "
+                + browser.findElement(By.tagName("body")).getText()).isNotEmpty();
     }
 
     private static void type(WebDriver browser, String id, String value) {

@@ -3,9 +3,6 @@ package org.independentstudy.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.independentstudy.support.Api.as;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.independentstudy.support.ActivePlacements;
@@ -17,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,7 +44,7 @@ class ClassDayPageBrowserTest {
 
     @Test
     @DisplayName("ATT-01 in a browser a teacher enters a class day: a refused row is marked and nothing typed is lost; corrected, the day is saved in one request and reads back")
-    void teacherEntersAClassDay() throws IOException {
+    void teacherEntersAClassDay() {
         WebDriver browser = chromium.browser();
         ActivePlacement ana = activePlacements.traditional("S100008", "teacher4");
         ActivePlacement ben = activePlacements.traditional("S100008", "teacher4");
@@ -80,8 +75,7 @@ class ClassDayPageBrowserTest {
         assertThat(cell(browser, ben, "reason").getAttribute("value")).isEqualTo("Sick, parent called");
         assertThat(recording.recordedFor("teacher4", Supervisions.TRADITIONAL_CLASS, TUESDAY).get(ana.caseId())
                 .synchronousAttendedMinutes()).isEqualTo(45);
-        Path screenshot = Path.of("target", "class-day.png");
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot("class-day");
     }
 
     @Test

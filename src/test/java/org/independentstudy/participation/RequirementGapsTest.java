@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.independentstudy.participation.RequirementGap.Kind;
@@ -122,7 +123,7 @@ class RequirementGapsTest {
      * (The engine's API, not /engine-rest: a test JVM holds two engines, and the REST API serves the default one.)
      */
     private String deployAsAnalyst(String table) {
-        identity.setAuthentication("analyst", List.of(Roles.ANALYSTS_GROUP));
+        identity.setAuthentication("analyst", TasklistUser.groupsOf(identity, "analyst"));
         try {
             return repository.createDeployment().name("grade-span-requirements (analyst edit)")
                     .addString("grade-span-requirements.dmn", table).deploy().getId();

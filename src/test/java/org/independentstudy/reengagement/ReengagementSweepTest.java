@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -255,7 +256,7 @@ class ReengagementSweepTest {
     }
 
     private void deployAsAnalyst(String table) {
-        identity.setAuthentication("analyst", List.of(Roles.ANALYSTS_GROUP));
+        identity.setAuthentication("analyst", TasklistUser.groupsOf(identity, "analyst"));
         try {
             repository.createDeployment().name("grade-span-requirements (analyst edit)")
                     .addString("grade-span-requirements.dmn", table).deploy();

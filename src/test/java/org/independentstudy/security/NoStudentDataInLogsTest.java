@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -147,7 +148,7 @@ class NoStudentDataInLogsTest {
             signed++;
         }
         assertThat(signed).as("the student's and the parent's links").isEqualTo(2);
-        identity.setAuthentication("teacher3", List.of(Roles.TEACHERS_GROUP));
+        identity.setAuthentication("teacher3", TasklistUser.groupsOf(identity, "teacher3"));
         tasks.complete(taskOf(caseKey, "signAsTeacher").getId());
         identity.clearAuthentication();
         management.createJobQuery().executable().list().forEach(job -> management.executeJob(job.getId()));
@@ -182,7 +183,7 @@ class NoStudentDataInLogsTest {
     }
 
     private void asCounselor(Runnable work) {
-        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         try {
             work.run();
         } finally {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -65,13 +66,13 @@ class TaskAuthorizationTest {
         assertThat(escalation).as("the principal's follow-up task").isNotNull();
         assertThat(escalation.getName()).as("tasks name their student in Tasklist").endsWith("(" + student.getStudentNumber() + ")");
 
-        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         assertThat(tasks.createTaskQuery().processInstanceId(process).list()).extracting(Task::getTaskDefinitionKey)
                 .containsExactly("schedulePreEnrollmentConference");
         assertThatThrownBy(() -> tasks.complete(escalation.getId(), Map.of("followUpNote", "Done")))
                 .isInstanceOf(AuthorizationException.class);
 
-        identity.setAuthentication("principal", List.of(Roles.PRINCIPALS_GROUP));
+        identity.setAuthentication("principal", TasklistUser.groupsOf(identity, "principal"));
         assertThat(tasks.createTaskQuery().processInstanceId(process).list()).extracting(Task::getTaskDefinitionKey)
                 .containsExactly("followUpConferenceScheduling");
         tasks.complete(escalation.getId(), Map.of("followUpNote", "Called the counselor; scheduled for Monday"));

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import java.io.UncheckedIOException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,6 +36,20 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /**
+     * Saves what the browser shows as {@code src/docs/<name>.png}, the picture the README shows: every run of the
+     * browser tests redraws it, so the README shows the pages as they are.
+     */
+    public void screenshot(String name) {
+        try {
+            Path picture = Path.of("src", "docs", name + ".png");
+            Files.createDirectories(picture.getParent());
+            Files.write(picture, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -13,13 +13,13 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -153,9 +153,7 @@ class WrittenAgreementProcessTest {
 
     /** Completes the task as the logged-in staff member, with their groups, as Tasklist does. */
     private void signAsStaff(Task task, String username) {
-        List<String> groups = identityService.createGroupQuery().groupMember(username).list().stream()
-                .map(Group::getId).toList();
-        identityService.setAuthentication(username, groups);
+        identityService.setAuthentication(username, TasklistUser.groupsOf(identityService, username));
         try {
             taskService.complete(task.getId(), Map.of("agreementReadAndSigned", true));
         } finally {
@@ -300,7 +298,7 @@ class WrittenAgreementProcessTest {
     }
 
     private void decideAsPrincipal(Scenario scenario, Map<String, Object> decision) {
-        identityService.setAuthentication("principal", List.of("principals"));
+        identityService.setAuthentication("principal", TasklistUser.groupsOf(identityService, "principal"));
         try {
             taskService.complete(tasks(scenario, "decideUnsignedAgreement").get(0).getId(), decision);
         } finally {
@@ -341,7 +339,7 @@ class WrittenAgreementProcessTest {
         at(Instant.parse("2027-01-07T09:00:00Z"));
         runDueJobs(scenario);
 
-        identityService.setAuthentication("principal", List.of("principals"));
+        identityService.setAuthentication("principal", TasklistUser.groupsOf(identityService, "principal"));
         taskService.complete(tasks(scenario, "escalateUnsignedAgreement").get(0).getId(),
                 Map.of("escalationNote", "Called the parent; she signs on Monday"));
         identityService.clearAuthentication();

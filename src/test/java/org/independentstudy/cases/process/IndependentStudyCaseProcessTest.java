@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.independentstudy.support.TasklistUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -313,7 +314,7 @@ class IndependentStudyCaseProcessTest {
         assertThatThrownBy(() -> returnRequests.request(caseId, new ReturnRequest(null, "again"), "counselor"))
                 .isInstanceOf(ConflictException.class);
         ProcessInstance transition = calledProcessInstance("return-to-classroom", process);
-        identity.setAuthentication("counselor", List.of("counselors"));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         complete(task("placeStudentInClassroom", transition), withVariables("classSchedule", "Periods 1-6",
                 "classroomTeacher", "Marcus Bell", "firstDayInClass", "2026-10-05"));
         complete(task("handOverRecords", transition), withVariables("returnStepNote", "Cumulative file updated"));
@@ -385,7 +386,7 @@ class IndependentStudyCaseProcessTest {
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("return-request", Map.of("student", "S999999")))
                 .satisfies(e -> assertThat(fieldsNamedBy(e)).containsOnlyKeys("student"));
 
-        identity.setAuthentication("counselor", List.of("counselors"));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         ProcessInstance request;
         try {
             request = runtime.startProcessInstanceByKey("return-request", Map.of("student",
@@ -414,7 +415,7 @@ class IndependentStudyCaseProcessTest {
                 "assignmentsAndAssessments", false, "conceptsLearned", true, "progressTowardCompletion", false,
                 "evaluationNotes", "No work since September 21"));
         // no mail server runs for this class: the notice becomes a letter a counselor mails
-        identity.setAuthentication("counselor", List.of("counselors"));
+        identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         complete(task("mailEvaluationLetters", evaluations), withVariables("followUpNote", "Letter mailed"));
         identity.clearAuthentication();
         complete(task("decideWhetherStudentRemains", evaluations), withVariables("evaluationOutcome",
@@ -551,7 +552,7 @@ class IndependentStudyCaseProcessTest {
                 signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
             }
         }
-        identity.setAuthentication(teacher, List.of("teachers"));
+        identity.setAuthentication(teacher, TasklistUser.groupsOf(identity, teacher));
         complete(task("signAsTeacher", agreement));
         identity.clearAuthentication();
         management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
@@ -616,7 +617,7 @@ class IndependentStudyCaseProcessTest {
         at("2026-09-29T16:00:00Z");
         management.createJobQuery().processInstanceId(agreement.getId()).executable().list()
                 .forEach(job -> management.executeJob(job.getId()));
-        identity.setAuthentication("principal", List.of("principals"));
+        identity.setAuthentication("principal", TasklistUser.groupsOf(identity, "principal"));
         complete(task("decideUnsignedAgreement", agreement), withVariables("unsignedAgreementDecision",
                 "END_PLACEMENT", "decisionNote", "The family wants the classroom back"));
         identity.clearAuthentication();
