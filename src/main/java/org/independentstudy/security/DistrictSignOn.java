@@ -58,7 +58,9 @@ class DistrictSignOn extends OidcUserService {
         List<String> providerGroups = provided.getClaimAsStringList(settings.groupsClaim());
         for (String providerGroup : providerGroups == null ? List.<String>of() : providerGroups) {
             String ours = settings.groups().get(providerGroup);
-            if (ours != null && Roles.roleOf(ours).isPresent()) {
+            // a role ("counselors") or a role where it is worked ("counselors.jef", "counselors.district")
+            if (ours != null && Roles.roleOf(roleGroupOf(ours)).isPresent()) {
+                groups.add(roleGroupOf(ours));
                 groups.add(ours);
             }
         }
@@ -91,15 +93,27 @@ class DistrictSignOn extends OidcUserService {
             current.add(group.getId());
         }
         for (String group : current) {
-            if (!groups.contains(group) && Roles.roleOf(group).isPresent()) {
+            if (!groups.contains(group) && Roles.roleOf(roleGroupOf(group)).isPresent()) {
                 identity.deleteMembership(username, group);
             }
         }
         for (String group : groups) {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                Group created = identity.newGroup(group);
+                created.setName(group);
+                created.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+                identity.saveGroup(created);
+            }
             if (!current.contains(group)) {
                 identity.createMembership(username, group);
             }
         }
+    }
+
+    /** "counselors.jef" is the counselors' group at one school ({@link SchoolScopes}); "counselors" is itself. */
+    private static String roleGroupOf(String group) {
+        int dot = group.indexOf('.');
+        return dot < 0 ? group : group.substring(0, dot);
     }
 
     private static OAuth2AuthenticationException refused(String why) {

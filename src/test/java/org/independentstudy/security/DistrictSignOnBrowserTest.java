@@ -34,17 +34,17 @@ class DistrictSignOnBrowserTest {
     IdentityService identity;
 
     @Test
-    @DisplayName("Issue 12.2 a counselor signs on with the district account: the provider's group gives the role, the engine knows them with that group, and Tasklist opens without another login")
+    @DisplayName("Issue 12.2 12.4 a counselor signs on with the district account: the provider's group gives the role at their school, the engine knows them in those groups, and Tasklist opens without another login")
     void counselorSignsOnWithTheDistrictAccount() {
         WebDriver browser = chromium.browser();
-        district.nextSignInIs("mgarcia@district.example", "Maria", "Garcia", List.of("IS-Counselors", "All-Staff"));
+        district.nextSignInIs("mgarcia@district.example", "Maria", "Garcia", List.of("IS-Counselors-Jefferson", "All-Staff"));
         browser.manage().deleteAllCookies();
         browser.get(base() + "/desk");
         browser.findElement(By.id("district-sign-on")).click();
 
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("mgarcia@district.example");
         assertThat(identity.createGroupQuery().groupMember("mgarcia@district.example").list()).extracting(Group::getId)
-                .containsExactly(Roles.COUNSELORS_GROUP);
+                .containsExactlyInAnyOrder(Roles.COUNSELORS_GROUP, "counselors.jef");
         assertThat(identity.createUserQuery().userId("mgarcia@district.example").singleResult().getLastName())
                 .isEqualTo("Garcia");
         browser.get(base() + "/api/me");
