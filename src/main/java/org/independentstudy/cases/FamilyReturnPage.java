@@ -1,10 +1,12 @@
 package org.independentstudy.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.errors.ConflictException;
+import org.independentstudy.family.FamilyPageLocale;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.StudentRepository;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * TRN-01: the public page behind a family's return link. It asks first, then records the request; the token is the
- * only credential and grants this one request for this one case.
+ * only credential and grants this one request for this one case. It speaks the family's language (issue 12.8); an
+ * unknown link's page is English.
  */
 @Controller
 @RequestMapping("/family/return/{token}")
@@ -32,28 +35,30 @@ class FamilyReturnPage {
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final DistrictProperties district;
+    private final FamilyPageLocale pageLocale;
     private final Clock clock;
 
     FamilyReturnPage(FamilyReturnLinks links, ReturnRequests returns, CaseRecord caseRecord,
                      StudentRepository students, GuardianRepository guardians, DistrictProperties district,
-                     Clock clock) {
+                     FamilyPageLocale pageLocale, Clock clock) {
         this.links = links;
         this.returns = returns;
         this.caseRecord = caseRecord;
         this.students = students;
         this.guardians = guardians;
         this.district = district;
+        this.pageLocale = pageLocale;
         this.clock = clock;
     }
 
     @GetMapping
-    ModelAndView ask(@PathVariable String token) {
-        return claim(token).map(c -> page("signing/return-ask", c, HttpStatus.OK)).orElseGet(this::unknown);
+    ModelAndView ask(@PathVariable String token, HttpServletRequest request) {
+        return claim(token, request).map(c -> page("signing/return-ask", c, HttpStatus.OK)).orElseGet(this::unknown);
     }
 
     @PostMapping
-    ModelAndView request(@PathVariable String token) {
-        Optional<FamilyReturnLinks.ReturnClaim> claim = claim(token);
+    ModelAndView request(@PathVariable String token, HttpServletRequest request) {
+        Optional<FamilyReturnLinks.ReturnClaim> claim = claim(token, request);
         if (claim.isEmpty()) {
             return unknown();
         }
@@ -67,15 +72,18 @@ class FamilyReturnPage {
         }
     }
 
-    private Optional<FamilyReturnLinks.ReturnClaim> claim(String token) {
-        return links.verify(token, LocalDate.now(clock));
+    /** The link's claim; its page speaks the language of the case's family. */
+    private Optional<FamilyReturnLinks.ReturnClaim> claim(String token, HttpServletRequest request) {
+        Optional<FamilyReturnLinks.ReturnClaim> claim = links.verify(token, LocalDate.now(clock));
+        claim.ifPresent(c -> pageLocale.speakToFamilyOfCase(request, c.caseId()));
+        return claim;
     }
 
     private ModelAndView page(String view, FamilyReturnLinks.ReturnClaim claim, HttpStatus status) {
         ModelAndView page = new ModelAndView(view, status);
         page.addObject("district", district.name());
         page.addObject("studentFirstName", students.findById(caseRecord.get(claim.caseId()).getStudentId())
-                .map(s -> s.getFirstName()).orElse("your student"));
+                .orElseThrow().getFirstName());
         return page;
     }
 

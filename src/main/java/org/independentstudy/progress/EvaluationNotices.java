@@ -1,17 +1,18 @@
 package org.independentstudy.progress;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
+import org.independentstudy.family.FamilyLanguage;
+import org.independentstudy.family.FamilyMail;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.StaffMember;
@@ -24,22 +25,17 @@ import org.independentstudy.records.PdfDocuments;
 import org.independentstudy.signing.FamilyReturnLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * ATT-07: the written notice that a formal evaluation will decide whether the student remains in independent
  * study: to the student, and to each parent or guardian while the student is under 18. E-mailed where an address
  * is on record; otherwise, or when the mail server refuses it, a printable letter (PDF) staff mail. The record
- * lists an e-mail as sent only once the server took it.
+ * lists an e-mail as sent only once the server took it. Written in the family's language (issue 12.8).
  */
 @Service
 public class EvaluationNotices {
@@ -51,29 +47,26 @@ public class EvaluationNotices {
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final StaffMemberRepository staff;
-    private final JavaMailSender mail;
+    private final FamilyMail mail;
+    private final FamilyLanguage languages;
     private final FamilyReturnLinks returnLinks;
-    private final ITemplateEngine templates;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
     private final Clock clock;
-    private final String from;
 
     EvaluationNotices(NamedParameterJdbcTemplate jdbc, StudentRepository students, GuardianRepository guardians,
-                      StaffMemberRepository staff, JavaMailSender mail, FamilyReturnLinks returnLinks,
-                      ITemplateEngine templates, DistrictProperties district,
-                      CaseRecord caseRecord, Clock clock, @Value("${isp.mail.from}") String from) {
+                      StaffMemberRepository staff, FamilyMail mail, FamilyLanguage languages,
+                      FamilyReturnLinks returnLinks, DistrictProperties district, CaseRecord caseRecord, Clock clock) {
         this.jdbc = jdbc;
         this.students = students;
         this.guardians = guardians;
         this.staff = staff;
         this.mail = mail;
+        this.languages = languages;
         this.returnLinks = returnLinks;
-        this.templates = templates;
         this.district = district;
         this.caseRecord = caseRecord;
         this.clock = clock;
-        this.from = from;
     }
 
     private record Evaluation(Long id, Long caseId, Student student, LocalDate first, LocalDate last, String teacher) {
@@ -121,7 +114,7 @@ public class EvaluationNotices {
     /** The notice as a printable letter. */
     @Transactional(readOnly = true)
     public byte[] letterPdf(Long evaluationId) {
-        return PdfDocuments.render(html(evaluation(evaluationId)), "The evaluation notice");
+        return PdfDocuments.render(html(evaluation(evaluationId), null), "The evaluation notice");
     }
 
     private List<Recipient> recipientsOf(Evaluation evaluation) {
@@ -141,40 +134,23 @@ public class EvaluationNotices {
         return recipients;
     }
 
+    /** Only a parent's e-mail carries their own return link (TRN-01). */
     private void send(Evaluation evaluation, Recipient recipient) throws MessagingException {
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(recipient.email());
-        helper.setSubject(district.name() + ": evaluation of " + evaluation.student().getFirstName()
-                + "'s independent study");
-        String returnLink = returnLinks.urlFor(evaluation.caseId(), recipient.guardianId());
-        helper.setText(plainText(evaluation, recipient) + "\nIf you want " + evaluation.student().getFirstName()
-                + " back in the classroom (in-person instruction), use your personal link: " + returnLink + "\n",
-                html(evaluation).replace("</body>", "<p>If you want " + evaluation.student().getFirstName()
-                        + " back in the classroom (in-person instruction), use <a href=\"" + returnLink
-                        + "\">your personal link</a>.</p></body>"));
-        mail.send(message);
+        mail.send(recipient.email(), html(evaluation, recipient.guardianId() == null ? null
+                : returnLinks.urlFor(evaluation.caseId(), recipient.guardianId())));
     }
 
-    private String plainText(Evaluation e, Recipient recipient) {
-        return "Dear " + recipient.name() + ",\n\n" + e.student().fullName() + " has not made satisfactory educational "
-                + "progress in independent study from " + e.first() + " to " + e.last() + ", or has missed the number "
-                + "of assignments the district's policy sets. As the written agreement says, an evaluation will "
-                + "now decide whether it is in the student's best interest to remain in independent study or to "
-                + "return to in-person instruction. The supervising teacher (" + e.teacher() + ") will contact you; "
-                + "you may ask for a conference.\n\n" + district.name() + "\n";
-    }
-
-    private String html(Evaluation e) {
-        Context model = new Context(Locale.US);
-        model.setVariable("district", district.name());
-        model.setVariable("student", e.student().fullName());
-        model.setVariable("first", e.first());
-        model.setVariable("last", e.last());
-        model.setVariable("teacher", e.teacher());
-        model.setVariable("date", LocalDate.now(clock));
-        return templates.process(TEMPLATE, model);
+    private String html(Evaluation e, String returnLink) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("district", district.name());
+        model.put("firstName", e.student().getFirstName());
+        model.put("student", e.student().fullName());
+        model.put("first", e.first());
+        model.put("last", e.last());
+        model.put("teacher", e.teacher());
+        model.put("date", LocalDate.now(clock));
+        model.put("returnLink", returnLink);
+        return mail.render(TEMPLATE, languages.ofStudent(e.student().getId()), model);
     }
 
 

@@ -1,19 +1,15 @@
 package org.independentstudy.reengagement;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +17,8 @@ import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
+import org.independentstudy.family.FamilyLanguage;
+import org.independentstudy.family.FamilyMail;
 import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecorded;
 import org.independentstudy.records.CaseEvent;
@@ -30,25 +28,21 @@ import org.independentstudy.records.PdfDocuments;
 import org.independentstudy.signing.FamilyReturnLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * REE-06: the parents are told of every nonparticipatory day of a long-term, non-exempt placement within one school
  * day of its recording, whether or not a trigger holds. The days recorded for a student on one day make one notice
  * (days recorded later that day join it until it goes out), one per parent, by e-mail or, with no address or after
  * the mail server refused it three times, as a printed letter staff hand over. It is written in the family's home
- * language (English or Spanish templates). Every attempt is on record: sent, failed, retried, to print, printed.
+ * language (issue 12.8, recorded with the notice). Every attempt is on record: sent, failed, retried, to print,
+ * printed.
  */
 @Service
 @Transactional
@@ -56,8 +50,6 @@ public class ParentNotices {
 
     /** E-mail attempts before a refused address becomes a printed letter. */
     public static final int ATTEMPTS = 3;
-    private static final Set<String> LANGUAGES = Set.of("en", "es");
-    private static final Map<String, String> DAY_LABEL = Map.of("en", "day", "es", "día");
     private static final Logger log = LoggerFactory.getLogger(ParentNotices.class);
 
     /** What one delivery attempt left to do. */
@@ -76,30 +68,25 @@ public class ParentNotices {
     private final ParentNoticeProcesses processes;
     private final FamilyReturnLinks returnLinks;
     private final ReengagementDeadlines deadlines;
-    private final JavaMailSender mail;
-    private final ITemplateEngine templates;
+    private final FamilyMail mail;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
     private final CurrentActor actor;
     private final Clock clock;
-    private final String from;
 
     ParentNotices(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, ParentNoticeProcesses processes,
-                  ReengagementDeadlines deadlines, FamilyReturnLinks returnLinks,
-                  JavaMailSender mail, ITemplateEngine templates, DistrictProperties district, CaseRecord caseRecord,
-                  CurrentActor actor, Clock clock, @Value("${isp.mail.from}") String from) {
+                  ReengagementDeadlines deadlines, FamilyReturnLinks returnLinks, FamilyMail mail,
+                  DistrictProperties district, CaseRecord caseRecord, CurrentActor actor, Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.processes = processes;
         this.deadlines = deadlines;
         this.returnLinks = returnLinks;
         this.mail = mail;
-        this.templates = templates;
         this.district = district;
         this.caseRecord = caseRecord;
         this.actor = actor;
         this.clock = clock;
-        this.from = from;
     }
 
     /** REE-06: in the recording's transaction, each newly nonparticipatory day joins or opens its notice. */
@@ -149,7 +136,7 @@ public class ParentNotices {
                     insert into parent_notice (case_id, student_id, recorded_on, language, due_at, status)
                     values (:caseId, :student, :today, :language, :due, 'PENDING')""",
                     new MapSqlParameterSource("caseId", caseId).addValue("student", studentId).addValue("today", today)
-                            .addValue("language", LANGUAGES.contains(language) ? language : "en")
+                            .addValue("language", FamilyLanguage.of(language).getLanguage())
                             .addValue("due", new Timestamp(dueAt.getTime())), key, new String[] {"id"});
             noticeId = Objects.requireNonNull(key.getKey()).longValue();
             processes.start(caseId, noticeId, deadlines.noticeSendAt(), dueAt);
@@ -272,40 +259,24 @@ public class ParentNotices {
         // TRN-01: each parent's own link to ask for the return to the classroom
         String returnLink = recipient.guardianId() == null ? null
                 : returnLinks.urlFor(notice.caseId(), recipient.guardianId());
-        String html = html(notice, recipient.name(), returnLink);
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(recipient.email());
-        helper.setSubject(html.substring(html.indexOf("<title>") + 7, html.indexOf("</title>")).strip());
-        helper.setText(plainText(html), html);
-        mail.send(message);
-    }
-
-    /** The same words without markup, for mail readers that show text only. */
-    static String plainText(String html) {
-        return html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("<li[^>]*>", "- ").replaceAll("<[^>]+>", "")
-                .replaceAll("[ \\t]+", " ").replaceAll("\\s*\\n\\s*\\n\\s*", "\n\n").strip();
+        mail.send(recipient.email(), html(notice, recipient.name(), returnLink));
     }
 
     private String html(Notice notice, String recipientName, String returnLink) {
         Map<String, Object> student = jdbc.queryForMap("""
                 select s.first_name, s.last_name, sc.name as school from student s join school sc on sc.id = s.school_id
                  where s.id = :id""", new MapSqlParameterSource("id", notice.studentId()));
-        Locale locale = Locale.forLanguageTag(notice.language());
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-        Context model = new Context(locale);
-        model.setVariable("district", district.name());
-        model.setVariable("firstName", student.get("first_name"));
-        model.setVariable("student", student.get("first_name") + " " + student.get("last_name"));
-        model.setVariable("school", student.get("school"));
-        model.setVariable("recipient", recipientName);
-        model.setVariable("returnLink", returnLink);
-        model.setVariable("today", today().format(format));
-        model.setVariable("days", jdbc.queryForList("select school_day from parent_notice_day where notice_id = :id "
-                + "order by school_day", new MapSqlParameterSource("id", notice.id()), LocalDate.class).stream()
-                .map(format::format).toList());
-        return templates.process("reengagement/parent-notice-" + notice.language(), model);
+        Map<String, Object> model = new HashMap<>();
+        model.put("district", district.name());
+        model.put("firstName", student.get("first_name"));
+        model.put("student", student.get("first_name") + " " + student.get("last_name"));
+        model.put("school", student.get("school"));
+        model.put("recipient", recipientName);
+        model.put("returnLink", returnLink);
+        model.put("today", today());
+        model.put("days", jdbc.queryForList("select school_day from parent_notice_day where notice_id = :id "
+                + "order by school_day", new MapSqlParameterSource("id", notice.id()), LocalDate.class));
+        return mail.render("reengagement/parent-notice", FamilyLanguage.of(notice.language()), model);
     }
 
     private List<String> days(Long noticeId) {

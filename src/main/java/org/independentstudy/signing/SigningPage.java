@@ -2,12 +2,12 @@ package org.independentstudy.signing;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.family.FamilyPageLocale;
 import org.independentstudy.signing.FamilySigning.SignatureEvidence;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The public page behind a family's signing link: the agreement and a sign button, nothing else. The token
  * is the only credential and grants this one page and this one signature; SecurityConfiguration keeps it out of
- * the Referer header.
+ * the Referer header. It speaks the family's language (issue 12.8); an unknown link's page is English.
  */
 @Controller
 @RequestMapping("/sign/{token}")
@@ -29,31 +29,34 @@ class SigningPage {
 
     private static final int MAX_TYPED_NAME = 200;
     private static final int MAX_USER_AGENT = 500;
-    private static final DateTimeFormatter SIGNED_AT =
-            DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' h:mm a", Locale.US);
 
     private final SigningLinks links;
     private final FamilySigning signing;
     private final AgreementsForFamilySigning agreements;
     private final DistrictProperties district;
+    private final FamilyPageLocale pageLocale;
     private final Clock clock;
 
     SigningPage(SigningLinks links, FamilySigning signing, AgreementsForFamilySigning agreements,
-                DistrictProperties district, Clock clock) {
+                DistrictProperties district, FamilyPageLocale pageLocale, Clock clock) {
         this.links = links;
         this.signing = signing;
         this.agreements = agreements;
         this.district = district;
+        this.pageLocale = pageLocale;
         this.clock = clock;
     }
 
     @GetMapping
-    ModelAndView show(@PathVariable String token) {
-        return links.find(token)
-                .map(link -> link.stateAt(clock.instant()) == LinkState.OPEN
-                        ? agreementPage(link, "", Map.of(), HttpStatus.OK)
-                        : unavailable(link, HttpStatus.OK))
-                .orElseGet(this::unknownLink);
+    ModelAndView show(@PathVariable String token, HttpServletRequest request) {
+        Optional<SigningLink> found = links.find(token);
+        if (found.isEmpty()) {
+            return unknownLink();
+        }
+        SigningLink link = found.get();
+        pageLocale.speakToFamilyOfCase(request, link.getCaseId());
+        return link.stateAt(clock.instant()) == LinkState.OPEN ? agreementPage(link, "", Set.of(), HttpStatus.OK)
+                : unavailable(link, HttpStatus.OK);
     }
 
     @PostMapping
@@ -64,19 +67,20 @@ class SigningPage {
             return unknownLink();
         }
         SigningLink link = found.get();
+        pageLocale.speakToFamilyOfCase(request, link.getCaseId());
         if (link.stateAt(clock.instant()) != LinkState.OPEN) {
             return unavailable(link, HttpStatus.CONFLICT);
         }
         String typedName = fullName.strip();
-        Map<String, String> errors = new LinkedHashMap<>();
+        Set<String> fieldsInError = new LinkedHashSet<>();
         if (typedName.isEmpty() || typedName.length() > MAX_TYPED_NAME) {
-            errors.put("fullName", "Type your full name as your signature.");
+            fieldsInError.add("fullName");
         }
         if (!consent) {
-            errors.put("consent", "Check the box to agree to sign electronically.");
+            fieldsInError.add("consent");
         }
-        if (!errors.isEmpty()) {
-            return agreementPage(link, typedName, errors, HttpStatus.BAD_REQUEST);
+        if (!fieldsInError.isEmpty()) {
+            return agreementPage(link, typedName, fieldsInError, HttpStatus.BAD_REQUEST);
         }
         SignatureEvidence evidence = new SignatureEvidence(typedName, request.getRemoteAddr(),
                 truncate(request.getHeader("User-Agent"), MAX_USER_AGENT));
@@ -85,12 +89,13 @@ class SigningPage {
                 .orElseGet(() -> unavailable(links.get(link.getId()), HttpStatus.CONFLICT));
     }
 
-    private ModelAndView agreementPage(SigningLink link, String typedName, Map<String, String> errors,
+    /** The page says, in the family's language, what each field in error needs. */
+    private ModelAndView agreementPage(SigningLink link, String typedName, Set<String> fieldsInError,
                                        HttpStatus status) {
         ModelAndView page = page("signing/agreement", link, status);
         page.addObject("agreementHtml", agreements.renderHtml(link.getAgreementVersionId()));
         page.addObject("fullName", typedName);
-        page.addObject("errors", errors);
+        page.addObject("fieldsInError", fieldsInError);
         return page;
     }
 
@@ -115,7 +120,9 @@ class SigningPage {
         page.addObject("district", district.name());
         page.addObject("signerName", link.getSignerName());
         if (link.getUsedAt() != null) {
-            page.addObject("signedAt", SIGNED_AT.format(link.getUsedAt().atZone(district.timeZone())));
+            ZonedDateTime signedAt = link.getUsedAt().atZone(district.timeZone());
+            page.addObject("signedOn", signedAt.toLocalDate());
+            page.addObject("signedAt", signedAt.toLocalTime());
         }
         return page;
     }

@@ -12,15 +12,18 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatureReminderDue;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersionRepository;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.people.Student;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
 import org.independentstudy.signing.FamilySigningScenario.Sent;
+import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.RecordedFamilySignatures;
 import org.independentstudy.support.TestMailServer;
@@ -60,6 +63,8 @@ class FamilySigningLinkTest {
     AgreementSignatures signatures;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    DemoStudents demoStudents;
 
     private HttpStatus statusOfPage(String token) {
         return HttpStatus.valueOf(rest.getForEntity("/sign/" + token, String.class).getStatusCode().value());
@@ -258,6 +263,66 @@ class FamilySigningLinkTest {
         assertThat(refused.getBody()).contains("Type your full name", "Check the box");
         assertThat(scenario.signaturesOf(sent)).isEmpty();
         assertThat(rest.getForEntity("/sign/" + token, String.class).getBody()).contains("id=\"signature-form\"");
+    }
+
+    @Test
+    @DisplayName("Issue 12.8 AGR-08 AGR-07 a Spanish-speaking family gets the signing e-mail and the reminder in Spanish with its link; the signing page speaks Spanish (lang, button, field errors) and confirms the signature in Spanish")
+    void spanishSpeakingFamilySignsInSpanish() throws Exception {
+        Student student = demoStudents.newStudentLike("S100001");
+        jdbc.update("update student set home_language = 'es' where id = ?", student.getId());
+        Sent sent = scenario.sendToFamily(student.getStudentNumber());
+        String parent = sent.parent().getFullName();
+
+        assertThat(mail.getReceivedMessages()).hasSize(2).allSatisfy(invitation -> {
+            assertThat(invitation.getSubject()).isEqualTo("Demo Unified School District: por favor, firme el acuerdo "
+                    + "de estudio independiente de " + student.getFirstName());
+            assertThat(SigningMailbox.htmlOf(invitation)).contains("lang=\"es\"", "Leer y firmar el acuerdo", "/sign/");
+        });
+        assertThat(textsTo(mail, sent.parent().getEmail())).anySatisfy(text -> assertThat(text)
+                .startsWith("Estimado/a " + parent + ":")
+                .contains(" le pide que lea y firme el acuerdo de estudio independiente de " + student.getFirstName())
+                .containsPattern("Por favor, firme a más tardar el \\p{L}+, \\d{1,2} de \\p{L}+ de 20\\d\\d\\.")
+                .contains("Funciona una sola vez y hasta el martes, 15 de diciembre de 2026."));
+        String token = sent.parentToken(mail);
+
+        ResponseEntity<String> page = rest.getForEntity("/sign/" + token, String.class);
+        assertThat(page.getBody()).contains("<html lang=\"es\"", "Acepto firmar electrónicamente", ">Firmar</button>",
+                "El acuerdo aparece en inglés").doesNotContain("I agree to sign electronically");
+        ResponseEntity<String> refused = SigningForm.submit(rest, token, "  ", false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("<html lang=\"es\"", "Escriba su nombre completo como firma.",
+                "Marque la casilla para aceptar firmar electrónicamente.").doesNotContain("Type your full name");
+        assertThat(SigningForm.submit(rest, token, parent, true).getBody()).contains("Gracias, " + parent
+                + ": usted firmó el acuerdo de estudio independiente el 1 de diciembre de 2026 a las 10:00.");
+        assertThat(rest.getForEntity("/sign/" + token, String.class).getBody())
+                .contains("Este acuerdo ya se firmó con este enlace el 1 de diciembre de 2026 a las 10:00.");
+
+        int sentBefore = mail.getReceivedMessages().length;
+        invitations.remindFamilySigners(sent.versionId(), Set.of("student:" + student.getId()));
+        assertThat(mail.getReceivedMessages()[sentBefore].getSubject()).startsWith("Recordatorio: ");
+    }
+
+    @Test
+    @DisplayName("Issue 12.8 AGR-08 a family whose recorded language is English (the default) gets the e-mail and the signing page in English")
+    void englishSpeakingFamilyStaysEnglish() throws Exception {
+        Student student = demoStudents.newStudentLike("S100001");
+        Sent sent = scenario.sendToFamily(student.getStudentNumber());
+        String parent = sent.parent().getFullName();
+
+        assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("Demo Unified School District: please sign "
+                + student.getFirstName() + "'s independent study agreement");
+        assertThat(SigningMailbox.htmlOf(mail.getReceivedMessages()[0])).contains("lang=\"en\"", "Read and sign the agreement");
+        assertThat(textsTo(mail, sent.parent().getEmail())).anySatisfy(text -> assertThat(text)
+                .startsWith("Dear " + parent + ",")
+                .containsPattern("Please sign by \\p{L}+, \\p{L}+ \\d{1,2}, 20\\d\\d\\.")
+                .contains("It works once and until Tuesday, December 15, 2026."));
+        String token = sent.parentToken(mail);
+
+        assertThat(rest.getForEntity("/sign/" + token, String.class).getBody()).contains("<html lang=\"en\"",
+                "I agree to sign electronically", ">Sign</button>").doesNotContain("agreement-in-english");
+        assertThat(SigningForm.submit(rest, token, "", true).getBody()).contains("Type your full name as your signature.");
+        assertThat(SigningForm.submit(rest, token, parent, true).getBody()).containsPattern("Thank you, "
+                + Pattern.quote(parent) + ": you signed the independent study agreement on December 1, 2026 at 10:00\\hAM\\.");
     }
 
     @Test

@@ -29,16 +29,21 @@ public final class SigningMailbox {
                 .map(SigningMailbox::plainTextOf).toList();
     }
 
-    /** The token of the one link sent to this address for this signer ("Dear <name>"). */
+    /** The token of the one link sent to this address for this signer (the greeting names them). */
     static String tokenFor(GreenMailExtension mail, String address, String signerName) {
         List<String> tokens = tokensFor(mail, address, signerName);
         assertThat(tokens).as("invitations to %s for %s", address, signerName).hasSize(1);
         return tokens.get(0);
     }
 
-    /** The tokens of the links sent to this address for this signer ("Dear <name>"), oldest first. */
+    /**
+     * The tokens of the links sent to this address for this signer, oldest first: the messages whose greeting names
+     * them, in any language ("Dear name," or "Estimado/a name:").
+     */
     static List<String> tokensFor(GreenMailExtension mail, String address, String signerName) {
-        return textsTo(mail, address).stream().filter(t -> t.startsWith("Dear " + signerName + ",")).map(text -> {
+        Pattern greeting = Pattern.compile("\\S+ " + Pattern.quote(signerName) + "[,:]");
+        return textsTo(mail, address).stream().filter(t -> greeting.matcher(t.lines().findFirst().orElse(""))
+                .matches()).map(text -> {
             Matcher link = LINK.matcher(text);
             assertThat(link.find()).as("a signing link in %s", text).isTrue();
             return link.group(1);

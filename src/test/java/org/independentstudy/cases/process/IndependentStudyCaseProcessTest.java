@@ -377,6 +377,34 @@ class IndependentStudyCaseProcessTest {
     }
 
     @Test
+    @DisplayName("Issue 12.8 TRN-01 a Spanish-speaking family's return page asks and confirms in Spanish (lang=\"es\"); the request is recorded as for any family")
+    void returnPageInTheFamilysLanguage() {
+        Student student = students.newStudentLike("S100001");
+        jdbc.update("update student set home_language = 'es' where id = ?", student.getId());
+        ProcessInstance process = start(startForm(student));
+        signAgreement(calledProcessInstance(process));
+        Long caseId = caseIdOf(process);
+        at("2026-09-21T17:00:00Z");
+        Long parent = jdbc.queryForObject("select min(id) from guardian where student_id = ?", Long.class,
+                student.getId());
+        String link = URI.create(returnLinks.urlFor(caseId, parent, LocalDate.of(2026, 10, 9))).getPath();
+
+        assertThat(rest.getForEntity(link, String.class).getBody()).contains("<html lang=\"es\"",
+                "¿Desea que " + student.getFirstName() + " deje el estudio independiente y regrese a la instrucción "
+                        + "en persona en la escuela?", "Sí, solicitar el regreso al salón de clases")
+                .doesNotContain("Back to in-person instruction");
+        assertThat(rest.postForEntity(link, null, String.class).getBody()).contains("<html lang=\"es\"",
+                "La escuela recibió su solicitud para que " + student.getFirstName() + " regrese a la instrucción en "
+                        + "persona.");
+        assertThat(process).isWaitingAt("returnStudentToClassroom");
+        ResponseEntity<String> again = rest.postForEntity(link, null, String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody()).contains("ya está en trámite");
+        assertThat(rest.getForEntity(link.substring(0, link.length() - 2) + "xx", String.class).getBody())
+                .as("an unknown link tells no family: English").contains("<html lang=\"en\"", "This link does not work");
+    }
+
+    @Test
     @DisplayName("TRN-01 from Tasklist a counselor records the family's request by student number: the student's case starts the return; an unknown student fails the start form naming the field")
     void returnRequestedInTasklist() {
         Student student = students.newStudentLike("S100001");

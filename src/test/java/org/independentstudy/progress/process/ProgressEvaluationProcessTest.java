@@ -8,6 +8,7 @@ import static org.independentstudy.support.TasklistUser.asCounselor;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,8 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +31,7 @@ import org.independentstudy.progress.ProgressEvaluationView;
 import org.independentstudy.progress.ProgressEvaluations;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
+import org.independentstudy.signing.SigningMailbox;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.IntegrationTest;
@@ -136,6 +140,35 @@ class ProgressEvaluationProcessTest {
     }
 
     @Test
+    @DisplayName("Issue 12.8 ATT-07 TRN-01 a Spanish-speaking family gets the notice of the evaluation in Spanish, with the return link; its printed letter is in Spanish too")
+    void noticeInTheFamilysLanguage() throws IOException {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        jdbc.update("update student set home_language = 'es' where id = ?", placement.student().getId());
+        ProcessInstance process = start(placement);
+        tasks.complete(monthEnds(process, END_OF_MONTH_5).getId(), judgement(false));
+
+        String parentEmail = jdbc.queryForObject("select email from guardian where student_id = ? order by id "
+                + "fetch first 1 rows only", String.class, placement.student().getId());
+        String firstName = placement.student().getFirstName();
+        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(parentEmail)
+                && subject(m).contains("evaluación"))).singleElement().satisfies(m -> assertThat(m.getSubject())
+                .isEqualTo("Demo Unified School District: evaluación del estudio independiente de " + firstName));
+        assertThat(SigningMailbox.textsTo(mail, parentEmail)).filteredOn(t -> t.contains("Aviso de una evaluación"))
+                .singleElement().satisfies(text -> assertThat(text)
+                        .contains("no ha logrado un progreso educativo satisfactorio en el estudio independiente del ")
+                        .contains(" al 1 de febrero de 2027")
+                        .contains("Si desea que " + firstName + " regrese al salón de clases (instrucción en persona), "
+                                + "use su enlace personal:", "solicitar el regreso al salón de clases: http")
+                        .contains("/family/return/").doesNotContain("evaluation"));
+        Long evaluationId = (Long) runtime.getVariable(process.getId(), "evaluationId");
+        byte[] letter = as(rest, "counselor").getForObject("/api/evaluations/" + evaluationId + "/notice.pdf",
+                byte[].class);
+        try (var pdf = Loader.loadPDF(letter)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Aviso de una evaluación del estudio independiente");
+        }
+    }
+
+    @Test
     @DisplayName("ATT-07 a family without e-mail gets a printed letter a counselor mails; the evaluation refers the student, a counselor follows up, and the monthly evaluations go on")
     void letterAndReturn() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
@@ -218,6 +251,14 @@ class ProgressEvaluationProcessTest {
         return Map.of("achievementAndEngagement", satisfactory, "assignmentsAndAssessments", true,
                 "conceptsLearned", true, "progressTowardCompletion", true,
                 "evaluationNotes", satisfactory ? "On track" : "Little engagement in live sessions");
+    }
+
+    private static String subject(Message message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipients(Message message) {
