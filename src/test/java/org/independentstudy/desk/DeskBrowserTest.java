@@ -67,10 +67,10 @@ class DeskBrowserTest {
         assertThat(browser.getCurrentUrl()).contains("/desk");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("counselor");
 
-        browser.findElement(By.id("nav-students")).click();
+        chromium.submit(browser.findElement(By.id("nav-students")));
         browser.findElement(By.id("q")).sendKeys(student.getStudentNumber());
-        browser.findElement(By.id("search")).click();
-        browser.findElement(By.cssSelector("#found .student-link")).click();
+        chromium.submit(browser.findElement(By.id("search")));
+        chromium.submit(browser.findElement(By.cssSelector("#found .student-link")));
         assertThat(browser.findElement(By.id("student-name")).getText()).contains(student.getStudentNumber());
         assertThat(browser.findElement(By.id("family")).getText()).contains(parent.getFullName(), parent.getEmail());
         assertThat(browser.findElement(By.id("no-cases")).isDisplayed()).isTrue();
@@ -83,9 +83,10 @@ class DeskBrowserTest {
         new Select(browser.findElement(By.id("preferredPlacement"))).selectByValue("LONG_TERM");
         browser.findElement(By.id("reason")).sendKeys("Family travel for a medical treatment of a sibling");
         browser.findElement(By.name("conferenceRequested")).click();
-        browser.findElement(By.id("take-request")).click();
+        chromium.submit(browser.findElement(By.id("take-request")));
 
-        assertThat(browser.getCurrentUrl()).contains("/desk/cases/");
+        assertThat(browser.getCurrentUrl()).as(() -> "the request was refused: "
+                + browser.findElement(By.tagName("main")).getText()).contains("/desk/cases/");
         Long caseId = Long.valueOf(browser.getCurrentUrl().replaceAll(".*/desk/cases/(\\d+).*", "$1"));
         assertThat(caseRecord.get(caseId).getStudentId()).isEqualTo(student.getId());
         assertThat(browser.findElement(By.id("phase")).getText()).contains(caseRecord.get(caseId).getPhase().name());
@@ -95,7 +96,7 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("counselor");
         chromium.screenshot("desk-case");
 
-        browser.findElement(By.id("nav-work")).click();
+        chromium.submit(browser.findElement(By.id("nav-work")));
         WebElement row = workRowFor(browser, student, "Schedule the pre-enrollment conference");
         assertThat(row.findElement(By.className("countdown")).getText()).matches("due (in \\d+ school days?|today)");
         chromium.screenshot("desk-my-work");
@@ -106,7 +107,7 @@ class DeskBrowserTest {
         chromium.screenshot("tasklist");
 
         browser.get(base() + "/desk");
-        browser.findElement(By.id("logout")).click();
+        chromium.submit(browser.findElement(By.id("logout")));
         assertThat(browser.findElement(By.id("logged-out")).isDisplayed()).isTrue();
         browser.get(base() + "/desk/cases/" + caseId);
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -127,7 +128,7 @@ class DeskBrowserTest {
         // the browser's own max= check would stop the click; the server must refuse it as well
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('new-request').noValidate = true");
-        browser.findElement(By.id("take-request")).click();
+        chromium.submit(browser.findElement(By.id("take-request")));
 
         assertThat(browser.findElement(By.id("request-problems")).getText()).startsWith("Nothing was saved");
         assertThat(browser.findElement(By.id("receivedOn-problem")).getText()).contains("in the future");
@@ -152,12 +153,12 @@ class DeskBrowserTest {
                 + "and school_id = (select school_id from is_case where id = ?)", String.class, placement.caseId());
 
         chromium.logIn(base(), principal);
-        browser.findElement(By.id("nav-principal")).click();
+        chromium.submit(browser.findElement(By.id("nav-principal")));
         WebElement escalations = browser.findElement(By.id("escalations"));
         chromium.screenshot("desk-principal");
         // other tests' students share the demo student's name: the link to this case is the one
-        escalations.findElement(By.cssSelector("a.case-link[href$='/desk/cases/" + placement.caseId() + "']"))
-                .click();
+        chromium.submit(escalations.findElement(By.cssSelector("a.case-link[href$='/desk/cases/" + placement.caseId()
+                + "']")));
         assertThat(browser.findElement(By.id("tier")).getText()).isEqualTo("PRINCIPAL_DECISION");
         assertThat(browser.findElement(By.id("open-tasks")).getText()).contains("principals");
     }

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -61,7 +65,17 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
         browser.get(baseUrl + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("log-in")).click();
+        submit(browser.findElement(By.id("log-in")));
+    }
+
+    /**
+     * Clicks a button that submits a form or follows a link, and waits until the next page has replaced this one:
+     * a click returns as the navigation starts, and reading the page before it ends reads the old one.
+     */
+    public void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @Override
