@@ -295,7 +295,8 @@ class MalformedInputTest {
                 String report = text("participation-reports/zoom-participants.csv");
                 samples.add(upload("a CSV cut in the middle of a line", "cut.csv",
                         cutAfter(report, "Ana Lopez,ana").getBytes(StandardCharsets.UTF_8)));
-                samples.add(upload("a CSV in UTF-16", "utf16.csv", report.getBytes(StandardCharsets.UTF_16)));
+                samples.add(upload("a CSV in UTF-16 without its byte order mark", "utf16.csv",
+                        report.getBytes(StandardCharsets.UTF_16LE)));
                 samples.add(upload("a CSV in ISO-8859-1", "latin1.csv", report.replace("Ana Lopez", "Ana L\u00f3pez")
                         .getBytes(StandardCharsets.ISO_8859_1)));
                 samples.add(upload("dates out of range", "far.csv", report.replace("/2027 ", "/99999 ")
