@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -54,9 +55,11 @@ public class CalendarCsvImporter implements CalendarFileImporter {
     @Override
     public ParsedCalendar parse(String source, InputStream content) {
         CalendarDraft draft = new CalendarDraft(source, CalendarDraft.OutsideTheYear.REJECT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8))) {
+        int lineNumber = 0;
+        // Issue 13.6: bytes that are not UTF-8 are refused, not read as replacement characters into the calendar
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(content,
+                StandardCharsets.UTF_8.newDecoder()))) {
             boolean headerSeen = false;
-            int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
                 String trimmed = (lineNumber == 1 ? line.replace("\uFEFF", "") : line).strip();
@@ -77,6 +80,9 @@ public class CalendarCsvImporter implements CalendarFileImporter {
             if (!headerSeen) {
                 throw new CalendarImportException(source + ": the file is empty; expected the header '" + HEADER + "'");
             }
+        } catch (CharacterCodingException e) {
+            throw new CalendarImportException(source + ", line " + (lineNumber + 1) + ": not UTF-8 text; save the "
+                    + "file as CSV UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source, e);
         }

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CasesController {
 
     private static final String STAFF = "hasAnyRole('COUNSELOR', 'PRINCIPAL', 'TEACHER', 'SPECIAL_EDUCATION', 'ADMIN')";
+    /** A correction is a timeline entry: its description holds this many characters. */
+    private static final int MAX_NOTE = 2000;
 
     private final CaseIntake intake;
     private final ConferenceRequests conferenceRequests;
@@ -74,6 +76,9 @@ class CasesController {
     CaseView correct(@PathVariable Long id, @RequestBody(required = false) Correction correction) {
         if (correction == null || correction.note() == null || correction.note().isBlank()) {
             throw InvalidRequestException.rule("REC-07", "note", "what is corrected, and why");
+        }
+        if (correction.note().strip().length() > MAX_NOTE) {
+            throw InvalidRequestException.rule("REC-07", "note", "at most " + MAX_NOTE + " characters");
         }
         caseRecord.append(id, CaseEvent.underRule("REC-07", "correctionAdded", correction.note().strip()));
         return views.view(id);

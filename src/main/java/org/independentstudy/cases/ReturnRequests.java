@@ -20,6 +20,9 @@ public class ReturnRequests {
     public record ReturnRequest(LocalDate requestedOn, String note) {
     }
 
+    /** The note joins the timeline entry's description, which holds 2000 characters. */
+    private static final int MAX_NOTE = 1500;
+
     private final CaseRecord caseRecord;
     private final CaseProgress process;
     private final OpenCases openCases;
@@ -43,6 +46,13 @@ public class ReturnRequests {
         LocalDate requestedOn = request == null || request.requestedOn() == null ? today : request.requestedOn();
         if (requestedOn.isAfter(today)) {
             throw InvalidRequestException.rule("TRN-01", "requestedOn", "the day the family asked, not a later one");
+        }
+        LocalDate opened = LocalDate.ofInstant(theCase.getOpenedAt(), clock.getZone());
+        if (requestedOn.isBefore(opened)) {
+            throw InvalidRequestException.rule("TRN-01", "requestedOn", "not before the case was opened on " + opened);
+        }
+        if (request != null && request.note() != null && request.note().strip().length() > MAX_NOTE) {
+            throw InvalidRequestException.rule("TRN-01", "note", "at most " + MAX_NOTE + " characters");
         }
         String note = request == null || request.note() == null || request.note().isBlank() ? "" : ": "
                 + request.note().strip();

@@ -1,5 +1,7 @@
 package org.independentstudy.participation;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -152,7 +154,13 @@ public record ParticipantReport(Format format, List<Attendance> attendance, Map<
         if (file.length >= 2 && (file[0] & 0xff) == 0xfe && (file[1] & 0xff) == 0xff) {
             return new String(file, 2, file.length - 2, StandardCharsets.UTF_16BE);
         }
-        String text = new String(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            // Issue 13.6: bytes that are not UTF-8 are refused, not read as replacement characters
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidRequestException.field("file", "not UTF-8 or UTF-16 text: save the report as CSV UTF-8");
+        }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

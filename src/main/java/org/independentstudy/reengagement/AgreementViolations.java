@@ -68,6 +68,11 @@ public class AgreementViolations {
         if (placement.get(0).get("closed_at") != null) {
             throw new ConflictException("Case " + caseId + " is closed: its record is read-only (REC-07)");
         }
+        // Issue 13.6: a day before the case was opened is out of range: no agreement bound the student then
+        LocalDate opened = LocalDate.ofInstant(caseRecord.get(caseId).getOpenedAt(), calendar.districtZone());
+        if (request.observedOn().isBefore(opened)) {
+            throw InvalidRequestException.rule("REE-03", "observedOn", "not before the case was opened on " + opened);
+        }
         if (teacher != null && !supervisions.isTeacherOf(teacher, caseId)) {
             throw InvalidRequestException.rule("REE-03", "caseId", "you do not supervise this student");
         }

@@ -120,7 +120,25 @@ final class OneRosterPackage {
         } catch (IOException e) {
             throw RosterProblems.fatal(name, "the zip cannot be read: " + e.getMessage());
         }
+        if (!endsWithDirectory(zip)) {
+            throw RosterProblems.fatal(name, "the zip is cut short (its directory at the end is missing); download "
+                    + "the export again");
+        }
         return files;
+    }
+
+    /**
+     * Issue 13.6: a complete zip ends with its directory's end record (signature PK 5 6, at most 64 KB of comment
+     * after it); reading entries one by one would take a zip cut short for whole.
+     */
+    private static boolean endsWithDirectory(byte[] zip) {
+        int endRecord = 22;
+        for (int at = zip.length - endRecord; at >= 0 && at >= zip.length - endRecord - 0xFFFF; at--) {
+            if (zip[at] == 'P' && zip[at + 1] == 'K' && zip[at + 2] == 5 && zip[at + 3] == 6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readAtMost(InputStream in, long most, String name) throws IOException {

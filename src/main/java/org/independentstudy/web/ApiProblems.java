@@ -194,6 +194,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Issue 13.6: a chunked body passing the size limit (ApiBodyLimit) while the JSON parser reads it
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, UnreadableBody.describe(e), "Invalid request");
         return ResponseEntity.badRequest().body(problem);
     }
