@@ -138,8 +138,10 @@ class IndependentStudyCaseProcessTest {
                 "decidePlacementType", "checkMinimumLength", "checkSuspensionReferral", "recordSection504Plan",
                 "checkCourseBasedSemesterLock", "checkHomeHospitalExclusion", "decideMedicalExemption",
                 "readyForAgreement").hasBusinessKey(caseId.toString());
-        // the written-agreement process called next has already taken the case into its agreement phase
-        assertThat(steps(caseId)).containsSubsequence("readyForAgreement", "writtenAgreementDrafted");
+        // the written-agreement process called next has already taken the case into its agreement phase; nobody
+        // has drafted anything yet (Issue 12.5)
+        assertThat(steps(caseId)).containsSubsequence("readyForAgreement", "agreementDraftingOpened")
+                .doesNotContain("writtenAgreementDrafted");
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
 
         ProcessInstance agreement = calledProcessInstance(process);
