@@ -96,9 +96,10 @@ class CasePhaseDelegates {
         return execution -> {
             LocalDate lastDay = lastDayOf(execution, district.timeZone());
             List<String> missing = check.missingRecords(caseIdOf(execution), lastDay);
-            // whichever way the placement ended; the records are due the next school day (TRN-04)
-            execution.setVariable("placementLastDay", lastDay.toString());
             execution.setVariable("recordsComplete", missing.isEmpty());
+            if (!missing.isEmpty()) {
+                execution.setVariable("recordsDueAt", check.recordsDueAt(lastDay));
+            }
             execution.setVariable("recordsMissing", String.join("\n", missing));
         };
     }
