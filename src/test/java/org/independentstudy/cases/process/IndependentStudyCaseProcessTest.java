@@ -659,10 +659,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-02 the parent withdraws the conference request: the case record says so and the case goes on to the agreement, sent for signature")
     void conferenceRequestWithdrawn() {
-        ProcessInstance process = withConference("S100003");
+        ProcessInstance process = conferenceScheduledOn("S100003", "2026-09-03");
         Long caseId = caseIdOf(process);
-        complete(task(process), withVariables("conferenceModality", "IN_PERSON", "conferenceDate", "2026-09-03",
-                "conferenceAttendees", "Parent, counselor"));
         complete(task(process), withVariables("conferenceOutcome", "WITHDRAWN",
                 "withdrawalNote", "The family has no more questions"));
 
@@ -868,9 +866,7 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("Issue 12.4 ENR-02 CAL-02 the principal's follow-up of an unscheduled conference is due by the end of the school day after the missed deadline (Labor Day inside it), the record of the conference by the end of the school day after the scheduled day (a Friday before Labor Day: Tuesday)")
     void conferenceTasksDueOnTheSchoolCalendar() {
-        ProcessInstance scheduled = withConference("S100003");
-        complete(task(scheduled), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-04",
-                "conferenceAttendees", "Parent, counselor"));
+        ProcessInstance scheduled = conferenceScheduledOn("S100003", "2026-09-04");
         assertThat(task(scheduled)).hasDefinitionKey("recordPreEnrollmentConference")
                 .hasDueDate(Date.from(Instant.parse("2026-09-09T06:59:59.999Z")));
 
@@ -895,10 +891,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("Issue 12.5 ENR-02 a conference recorded as held tomorrow is refused as Tasklist submits the form, naming conferenceHeldOn and the day; nothing is saved and the task stays open")
     void conferenceHeldInTheFutureIsRefused() {
-        ProcessInstance process = withConference("S100002");
+        ProcessInstance process = conferenceScheduledOn("S100002", "2026-09-02");
         Long caseId = caseIdOf(process);
-        complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-02",
-                "conferenceAttendees", "Parent, student, counselor"));
         String recordTask = task(process).getId();
         int entries = caseRecord.timelineOf(caseId).size();
 
@@ -928,6 +922,14 @@ class IndependentStudyCaseProcessTest {
 
         assertThat(caseRecord.casesOfStudent(student.getId())).isEmpty();
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    /** A case whose family asked for a conference at intake, scheduled by telephone on the day given. */
+    private ProcessInstance conferenceScheduledOn(String student, String day) {
+        ProcessInstance process = withConference(student);
+        complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", day,
+                "conferenceAttendees", "Parent, counselor"));
+        return process;
     }
 
     private ProcessInstance withConference(String student) {

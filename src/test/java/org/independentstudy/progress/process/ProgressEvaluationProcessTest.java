@@ -142,8 +142,7 @@ class ProgressEvaluationProcessTest {
     @Test
     @DisplayName("ATT-07 a family without e-mail gets a printed letter a counselor mails; the evaluation refers the student, a counselor follows up, and the monthly evaluations go on")
     void letterAndReturn() {
-        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        ActivePlacement placement = placementWithoutEmail();
         ProcessInstance process = start(placement);
         tasks.complete(monthEnds(process, END_OF_MONTH_5).getId(), judgement(false));
 
@@ -198,9 +197,7 @@ class ProgressEvaluationProcessTest {
     @Test
     @DisplayName("Issue 12.4 ATT-07 AGR-12 CAL-02 a formal evaluation decided on Friday before Presidents' week: the printed notice is due by the end of Monday 2027-02-22, the decision and the revised agreement by the end of Friday 2027-02-26")
     void formalEvaluationDueDatesAcrossPresidentsWeek() {
-        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
-        ProcessInstance process = start(placement);
+        ProcessInstance process = start(placementWithoutEmail());
         Task evaluate = monthEnds(process, END_OF_MONTH_5);
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-12T18:00:00Z")));
         tasks.complete(evaluate.getId(), judgement(false));
@@ -218,6 +215,13 @@ class ProgressEvaluationProcessTest {
         Task revise = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
         assertThat(revise.getTaskDefinitionKey()).isEqualTo("reviseAgreementAfterEvaluation");
         assertThat(revise.getDueDate()).isEqualTo(Date.from(endOfFebruary26));
+    }
+
+    /** A placement whose family has no e-mail address: notices are printed letters. */
+    private ActivePlacement placementWithoutEmail() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        return placement;
     }
 
     private ProcessInstance start(ActivePlacement placement) {

@@ -159,10 +159,7 @@ class TieredReengagementProcessTest {
     @DisplayName("Issue 12.5 REE-08 a conference recorded as held tomorrow is refused as Tasklist submits the form, naming conferenceHeldOn and the day; nothing is saved and the task stays open")
     void conferenceHeldInTheFutureIsRefused() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        walk.sweepAfter(D);
-        ProcessInstance process = walk.processOf(placement.caseId());
-        walk.contactAndOutreach(process);
-        walk.improvementWindowEnds(process);
+        ProcessInstance process = walk.untilTheConference(placement);
         Task conference = walk.task(process);
         assertThat(conference.getTaskDefinitionKey()).isEqualTo("holdReengagementConference");
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.districtZone()).toLocalDate();
