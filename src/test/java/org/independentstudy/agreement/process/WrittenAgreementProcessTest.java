@@ -163,7 +163,7 @@ class WrittenAgreementProcessTest {
     /** Submits the drafting form as the logged-in staff member, as Tasklist does. */
     private void draftAs(String username, Scenario scenario, Map<String, Object> form) {
         List<String> groups = identityService.createGroupQuery().groupMember(username).list().stream()
-                .map(Group::getId).toList();
+                .map(group -> group.getId()).toList();
         identityService.setAuthentication(username, groups);
         try {
             engine.getFormService().submitTaskForm(task("draftAgreement", scenario.process()).getId(), form);

@@ -165,7 +165,9 @@ class TieredReengagementProcessTest {
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.districtZone()).toLocalDate();
         int entries = caseRecord.timelineOf(placement.caseId()).size();
 
-        identity.setAuthentication("counselor", List.of(Roles.COUNSELORS_GROUP));
+        // logged in to Tasklist with every group the counselor has
+        identity.setAuthentication("counselor", identity.createGroupQuery().groupMember("counselor").list().stream()
+                .map(group -> group.getId()).toList());
         try {
             assertThatThrownBy(() -> forms.submitTaskForm(conference.getId(), Map.of(
                     "conferenceHeldOn", today.plusDays(1).toString(), "conferenceParticipants", "Student, mother",
