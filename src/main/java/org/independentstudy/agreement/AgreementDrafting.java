@@ -14,6 +14,7 @@ import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.people.School;
 import org.independentstudy.people.SchoolRepository;
 import org.independentstudy.people.Student;
+import org.independentstudy.people.StaffMember;
 import org.independentstudy.people.StudentRepository;
 import org.independentstudy.policy.DistrictPolicy;
 import org.independentstudy.policy.DistrictPolicyRepository;
@@ -85,16 +86,17 @@ public class AgreementDrafting {
         Optional<WrittenAgreement> master = signedMasterInSchoolYearOf(placement);
         WrittenAgreement agreement = agreements.save(new WrittenAgreement(placement,
                 master.map(WrittenAgreement::getId).orElse(null), clock.instant(), actor.username()));
+        // nobody has drafted anything yet: the record says drafting opened; "drafted" waits for a submitted draft
         IndependentStudyCase isCase = caseRecord.get(placement.caseId());
-        CaseEvent event = master.isPresent()
-                ? CaseEvent.underRule("AGR-12", "supplementalAgreementDrafted",
-                        "Supplemental agreement drafted, referencing master agreement " + master.get().getId())
-                : CaseEvent.underRule("AGR-01", "writtenAgreementDrafted", "Written agreement drafted for the "
-                        + placement.program() + " placement from " + placement.startDate());
+        CaseEvent event = CaseEvent.underRule(master.isPresent() ? "AGR-12" : "AGR-01", "agreementDraftingOpened",
+                (master.isPresent() ? "Supplemental agreement to master agreement " + master.get().getId()
+                        : "Written agreement") + " opened for drafting for the " + placement.program()
+                        + " placement from " + placement.startDate() + "; a teacher or counselor drafts it")
+                .withPolicy(placement.policyCode());
         if (isCase.getPhase() == CasePhase.AGREEMENT) {
-            caseRecord.append(isCase.getId(), event.withPolicy(placement.policyCode()));
+            caseRecord.append(isCase.getId(), event);
         } else {
-            caseRecord.moveTo(isCase.getId(), CasePhase.AGREEMENT, event.withPolicy(placement.policyCode()));
+            caseRecord.moveTo(isCase.getId(), CasePhase.AGREEMENT, event);
         }
         return agreement;
     }
@@ -157,12 +159,46 @@ public class AgreementDrafting {
         return versions.save(new AgreementVersion(agreementId, number, content, clock.instant(), actor.username()));
     }
 
+    /**
+     * What became of a submitted draft: every problem that keeps it from signature, or, complete, the version it is.
+     *
+     * @param version empty while the draft has problems: only a complete agreement is numbered, so version 1 is the
+     *                first one that can be signed
+     */
+    public record SubmittedDraft(Optional<AgreementVersion> version, List<String> problems) {
+    }
+
+    /**
+     * A drafter submitted the drafting form (AGR-01, AGR-03..05, AGR-11): problems are listed without saving anything;
+     * a complete draft is saved as a version (AGR-08), and the record says who drafted it when the text is new.
+     */
+    @Transactional
+    public SubmittedDraft submit(Long agreementId, AgreementDraft draft) {
+        WrittenAgreement agreement = agreement(agreementId);
+        List<String> problems = problemsOf(contentOf(agreement, draft), agreement);
+        if (!problems.isEmpty()) {
+            return new SubmittedDraft(Optional.empty(), problems);
+        }
+        Optional<AgreementVersion> before = versions.findFirstByAgreementIdOrderByVersionNumberDesc(agreementId);
+        AgreementVersion version = save(agreementId, draft);
+        if (before.map(v -> !v.getId().equals(version.getId())).orElse(true)) {
+            boolean supplement = agreement.getKind() == WrittenAgreement.Kind.SUPPLEMENT;
+            caseRecord.append(agreement.getCaseId(), CaseEvent.underRule(supplement ? "AGR-12" : "AGR-01",
+                    supplement ? "supplementalAgreementDrafted" : "writtenAgreementDrafted", "Version "
+                            + version.getVersionNumber() + " of the " + (supplement ? "supplemental" : "written")
+                            + " agreement drafted, from " + draft.startDate() + " to " + draft.endDate()
+                            + "; supervising teacher " + draft.supervisingTeacher())
+                    .withPolicy(agreement.getPolicyCode()));
+        }
+        return new SubmittedDraft(Optional.of(version), List.of());
+    }
+
     /** AGR-08: the agreement is to be edited; the version out for signature is withdrawn, its signatures kept. */
     @Transactional
     public void reopenForRevision(Long agreementVersionId, String reason) {
         AgreementVersion version = withdraw(agreementVersionId);
         Long caseId = agreement(version.getAgreementId()).getCaseId();
-        events.publishEvent(new AgreementRevisionRequested(caseId, agreementVersionId));
+        events.publishEvent(new AgreementRevisionRequested(caseId, agreementVersionId, actor.username(), reason));
         caseRecord.append(caseId, CaseEvent.underRule("AGR-08",
                 "agreementReopenedForRevision", "Version " + version.getVersionNumber()
                         + " withdrawn for revision: " + reason + "; its signatures stay on record and the "
@@ -237,9 +273,11 @@ public class AgreementDrafting {
     @Transactional(readOnly = true)
     public List<String> problemsOf(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
-        AgreementContent content = version.content();
-        List<String> problems = new ArrayList<>(new AgreementValidator(schoolCalendar)
-                .problemsOf(content, agreement(version.getAgreementId())));
+        return problemsOf(version.content(), agreement(version.getAgreementId()));
+    }
+
+    private List<String> problemsOf(AgreementContent content, WrittenAgreement agreement) {
+        List<String> problems = new ArrayList<>(new AgreementValidator(schoolCalendar).problemsOf(content, agreement));
         if (content.startDate() != null) {
             problems.addAll(credentials.problemsOf(content, content.startDate()));
         }
@@ -286,13 +324,27 @@ public class AgreementDrafting {
     public SignatureDeadline signatureDeadlineOf(Long agreementVersionId) {
         AgreementVersion version = version(agreementVersionId);
         AgreementContent content = version.content();
-        DistrictPolicy policy = policyOf(version);
-        LocalDate windowFrom = version.getSigningWindowFrom();
-        SignatureDeadline deadline = windowFrom != null && windowFrom.isAfter(content.startDate())
-                ? deadlines.windowFrom(windowFrom, policy)
-                : deadlines.deadlineOf(content.longTerm(), content.startDate(), policy);
+        SignatureDeadline deadline = deadline(content.longTerm(), content.startDate(), policyOf(version),
+                version.getSigningWindowFrom());
         return version.getSigningExtendedUntil() == null ? deadline
                 : deadlines.waitingUntil(deadline, version.getSigningExtendedUntil());
+    }
+
+    /**
+     * AGR-07: the deadline a draft works towards before it is a version: the placement's, or after a principal's
+     * decision to revise, the fresh window from {@code windowFrom} (null if none).
+     */
+    @Transactional(readOnly = true)
+    public SignatureDeadline draftDeadlineOf(Long agreementId, LocalDate windowFrom) {
+        WrittenAgreement agreement = agreement(agreementId);
+        return deadline(agreement.isLongTerm(), agreement.getPlacementStart(),
+                policies.findById(agreement.getPolicyCode()).orElseThrow(), windowFrom);
+    }
+
+    private SignatureDeadline deadline(boolean longTerm, LocalDate firstDay, DistrictPolicy policy,
+                                       LocalDate windowFrom) {
+        return windowFrom != null && windowFrom.isAfter(firstDay) ? deadlines.windowFrom(windowFrom, policy)
+                : deadlines.deadlineOf(longTerm, firstDay, policy);
     }
 
     /** The district policy the version's placement was decided under. */
@@ -303,6 +355,14 @@ public class AgreementDrafting {
 
     private DistrictPolicy policyOf(AgreementVersion version) {
         return policies.findById(version.content().policy().policyCode()).orElseThrow();
+    }
+
+    /** AGR-11: the teachers of the case's school credentialed on the placement's first day, to choose from. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> credentialedTeachersFor(Long agreementId) {
+        WrittenAgreement agreement = agreement(agreementId);
+        return credentials.credentialedTeachers(caseRecord.get(agreement.getCaseId()).getSchoolId(),
+                agreement.getPlacementStart());
     }
 
     /** The agreement the draft would make, unsaved: what the drafter reviews. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.independentstudy.people.Credential;
 import org.independentstudy.people.CredentialRepository;
+import org.independentstudy.people.StaffMember;
 import org.independentstudy.people.StaffMemberRepository;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,16 @@ public class SupervisorCredentials {
                 .map(a -> "AGR-11: the " + a.description() + " '" + a.username() + "' holds no credential valid on "
                         + on + (a.subject() == null ? "" : " authorising " + a.subject())
                         + " (certification document EC 44865 or emergency credential EC 44300)")
+                .toList();
+    }
+
+    /**
+     * AGR-11: the school's teachers who hold a certification document or emergency credential valid on the day, by
+     * name: whom a drafter may choose as the supervising teacher.
+     */
+    public List<StaffMember> credentialedTeachers(Long schoolId, LocalDate on) {
+        return staff.findBySchoolIdAndRoleOrderByFullName(schoolId, StaffMember.Role.TEACHER).stream()
+                .filter(teacher -> credentials.findByStaffId(teacher.getId()).stream().anyMatch(c -> c.isValidOn(on)))
                 .toList();
     }
 

@@ -111,6 +111,25 @@ public class SchoolCalendar {
     }
 
     /**
+     * For BPMN due-date expressions: the end of the {@code n}-th school day after a day, "within n school days of"
+     * it (CAL-02). The day is what a process holds, whoever set it: a {@link Date} (its district-local day; a
+     * deadline at the end of a day is that day), a {@link LocalDate}, or yyyy-MM-dd text as Camunda Forms submit it.
+     */
+    public Date endOfSchoolDaysAfter(Object day, int n) {
+        LocalDate local;
+        if (day instanceof Date date) {
+            local = date.toInstant().atZone(districtZone).toLocalDate();
+        } else if (day instanceof LocalDate date) {
+            local = date;
+        } else if (day instanceof String text && text.strip().length() >= 10) {
+            local = LocalDate.parse(text.strip().substring(0, 10));
+        } else {
+            throw new IllegalArgumentException("No day to count " + n + " school days from: " + day);
+        }
+        return endOfSchoolDay(addSchoolDays(local, n));
+    }
+
+    /**
      * School days from {@code fromInclusive} to {@code toInclusive}, both counted when they are school days; from
      * a date between two school years counting starts at the next year's first day.
      */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.independentstudy.enrollment.ConferenceRequest.Outcome;
 import org.independentstudy.enrollment.FamilyRequest.ConferenceModality;
 import org.independentstudy.errors.ConflictException;
@@ -107,11 +108,21 @@ public class PreEnrollmentConference {
     }
 
     public void scheduled(Long caseId, Schedule schedule) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (schedule.modality() == null) {
+            problems.put("conferenceModality", "required: telephone, videoconference or in person");
+        }
+        if (schedule.date() == null) {
+            problems.put("conferenceDate", "required: the day of the conference");
+        }
+        if (blank(schedule.attendees())) {
+            problems.put("conferenceAttendees", "required: who takes part");
+        }
         // ENR-02: an advocate attends when the parent or student asks; the server holds that, not only the form
         if (pending(caseId).isAdvocateRequested() && blank(schedule.advocate())) {
-            throw InvalidRequestException.rule("ENR-02", "conferenceAdvocate",
-                    "the family asked for an advocate: name the advocate who attends");
+            problems.put("conferenceAdvocate", "the family asked for an advocate: name the advocate who attends");
         }
+        refuseWith(problems);
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "preEnrollmentConferenceScheduled",
                 "Conference by " + TimelineWording.of(schedule.modality()) + " on " + schedule.date() + " with "
                         + schedule.attendees() + TimelineWording.optional("; advocate: ", schedule.advocate())));
@@ -121,6 +132,13 @@ public class PreEnrollmentConference {
     public void held(Long caseId, Held held) {
         ConferenceRequest pending = pendingUnderLock(caseId);
         Map<String, String> problems = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        if (held.heldOn() == null) {
+            problems.put("conferenceHeldOn", "required: the day the conference was held");
+        } else if (held.heldOn().isAfter(today)) {
+            problems.put("conferenceHeldOn", held.heldOn() + " is in the future (today is " + today
+                    + "): a conference is recorded once it was held");
+        }
         List<String> missing = new ArrayList<>();
         if (!held.optionsCovered()) {
             missing.add("educational options");
@@ -140,9 +158,7 @@ public class PreEnrollmentConference {
         if (pending.isAdvocateRequested() && blank(held.advocate())) {
             problems.put("conferenceAdvocate", "name the advocate who attended");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException("ENR-02: " + String.join("; ", problems.values()), problems, "ENR-02");
-        }
+        refuseWith(problems);
         pending.settle(Outcome.HELD, held.heldOn());
         caseRecord.append(caseId, CaseEvent.underRule("ENR-02", "preEnrollmentConferenceHeld", "Conference held on " + held.heldOn()
                 + "; covered the educational options, curriculum offerings and nonacademic supports"
@@ -191,6 +207,14 @@ public class PreEnrollmentConference {
         IndependentStudyCase isCase = caseRecord.get(caseId);
         students.lockById(isCase.getStudentId());
         return isCase;
+    }
+
+    /** ENR-02: every problem at once, each named by its field, in the message Tasklist shows as well. */
+    private static void refuseWith(Map<String, String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("ENR-02: " + problems.entrySet().stream()
+                    .map(p -> p.getKey() + ": " + p.getValue()).collect(Collectors.joining("; ")), problems, "ENR-02");
+        }
     }
 
     private static boolean blank(String text) {

@@ -21,8 +21,9 @@ public class InvalidRequestException extends RuntimeException {
         return new InvalidRequestException(field + ": " + problem, Map.of(field, problem), null);
     }
 
+    /** The message names the field too: Tasklist shows a refused form's message alone, not the fields. */
     public static InvalidRequestException rule(String ruleId, String field, String problem) {
-        return new InvalidRequestException(ruleId + ": " + problem, Map.of(field, problem), ruleId);
+        return new InvalidRequestException(ruleId + ": " + field + ": " + problem, Map.of(field, problem), ruleId);
     }
 
     public Map<String, String> fieldErrors() {

@@ -273,8 +273,10 @@ public class Reengagements {
         if (heldOn == null) {
             throw InvalidRequestException.rule("REE-08", "conferenceHeldOn", "required: the day it was held");
         }
-        if (heldOn.isAfter(LocalDate.now(clock.withZone(calendar.districtZone())))) {
-            throw InvalidRequestException.rule("REE-08", "conferenceHeldOn", "a conference is not held in the future");
+        LocalDate today = LocalDate.now(clock.withZone(calendar.districtZone()));
+        if (heldOn.isAfter(today)) {
+            throw InvalidRequestException.rule("REE-08", "conferenceHeldOn", heldOn + " is in the future (today is "
+                    + today + "): a conference is recorded once it was held");
         }
         caseRecord.append(get(id).caseId(), CaseEvent.underRule("REE-08", "reengagementConferenceHeld",
                 "Student-parent-educator conference held on " + heldOn + " with " + participants

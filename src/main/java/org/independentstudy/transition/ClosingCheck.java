@@ -2,6 +2,7 @@ package org.independentstudy.transition;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,17 @@ public class ClosingCheck {
                 .forEach(month -> missing.add("ATT-07: the formal evaluation of the month from " + month
                         + " has no outcome"));
         return missing;
+    }
+
+    /**
+     * TRN-04: when the missing records are due: the case was to close with them on its last day, so by the end of
+     * the next school day. After the school year's last day they are due as that day ends: the year's records close
+     * with it, and the next year's calendar may not be loaded yet (CAL-03).
+     */
+    public Date recordsDueAt(LocalDate lastDay) {
+        LocalDate yearsLastDay = calendar.lastSchoolDayOfYear(lastDay);
+        return calendar.endOfSchoolDay(lastDay.isBefore(yearsLastDay) ? calendar.addSchoolDays(lastDay, 1)
+                : yearsLastDay);
     }
 
     /** TRN-04: the counselor closes the case with the records still incomplete; why goes on the record. */

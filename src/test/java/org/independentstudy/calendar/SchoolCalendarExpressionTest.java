@@ -32,4 +32,24 @@ class SchoolCalendarExpressionTest {
         assertThat(((Date) due).toInstant())
                 .isEqualTo(LocalDate.parse("2025-12-05").atStartOfDay(DemoCalendars.LOS_ANGELES).toInstant());
     }
+
+    @Test
+    @DisplayName("Issue 12.4 CAL-02 a due-date expression counts from a Date, a LocalDate or a form's yyyy-MM-dd text to the end of the school day, across Thanksgiving week")
+    void dueDateExpressionAcceptsWhatAProcessHolds() {
+        ExpressionFactoryImpl factory = new ExpressionFactoryImpl();
+        SimpleContext context = new SimpleContext(new SimpleResolver());
+        context.setVariable("schoolCalendar", factory.createValueExpression(DemoCalendars.bothDemoYears(),
+                SchoolCalendar.class));
+        Date endOfMonday = Date.from(LocalDate.parse("2025-12-02").atStartOfDay(DemoCalendars.LOS_ANGELES)
+                .toInstant().minusMillis(1));
+        Date endOfFriday = Date.from(LocalDate.parse("2025-11-22").atStartOfDay(DemoCalendars.LOS_ANGELES)
+                .toInstant().minusMillis(1));
+
+        for (Object friday : new Object[] {"2025-11-21", LocalDate.parse("2025-11-21"), endOfFriday}) {
+            context.setVariable("day", factory.createValueExpression(friday, Object.class));
+            Object due = factory.createValueExpression(context, "${schoolCalendar.endOfSchoolDaysAfter(day, 1)}",
+                    Object.class).getValue(context);
+            assertThat(due).as("from %s (%s)", friday, friday.getClass().getSimpleName()).isEqualTo(endOfMonday);
+        }
+    }
 }

@@ -134,10 +134,10 @@ class CasesApiTest {
         // the counselor works the conference tasks in Tasklist: the engine checks the candidate group
         identity.setAuthentication("counselor", TasklistUser.groupsOf(identity, "counselor"));
         tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
-                "conferenceModality", "VIDEOCONFERENCE", "conferenceDate", "2026-09-03",
+                "conferenceModality", "VIDEOCONFERENCE", "conferenceDate", "2026-09-01",
                 "conferenceAttendees", "Parent, student, counselor"));
         tasks.complete(tasks.createTaskQuery().processInstanceId(process).singleResult().getId(), Map.of(
-                "conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03", "optionsCovered", true,
+                "conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-01", "optionsCovered", true,
                 "curriculumCovered", true, "supportsCovered", true, "questionsAsked", "Who provides the laptop?"));
         identity.clearAuthentication();
 

@@ -80,7 +80,7 @@ class EnrolledPlacementsTest {
     void conferencePendingUntilHeld() {
         Long caseId = familyRequests.register(students.requestForNewStudentLike("S100014").withConference(true)
                 .build()).caseId();
-        LocalDate heldOn = LocalDate.of(2026, 9, 3);
+        LocalDate heldOn = LocalDate.of(2026, 9, 1);
         assertThat(conference.pendingFor(caseId)).isTrue();
 
         assertThatThrownBy(() -> conference.held(caseId, new PreEnrollmentConference.Held(heldOn, true, true, false,

@@ -121,6 +121,15 @@ public class ReengagementWalk {
         management.executeJob(timer.getId());
     }
 
+    /** A re-engagement opened by the sweep after {@link #SWEPT_DAY}, through tiers 1 and 2 to its conference. */
+    public ProcessInstance untilTheConference(ActivePlacement placement) {
+        sweepAfter(SWEPT_DAY);
+        ProcessInstance process = processOf(placement.caseId());
+        contactAndOutreach(process);
+        improvementWindowEnds(process);
+        return process;
+    }
+
     /** Tier 3: the conference held today, then the principal's decision. */
     public void conferenceAndDecision(ProcessInstance process, String decision) {
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FixedEngineClock.DISTRICT).toLocalDate();

@@ -32,9 +32,13 @@ class AgreementProcessMessages {
         correlate(FAMILY_SIGNATURES_COMPLETE, "agreementVersionId", event.agreementVersionId());
     }
 
+    /** AGR-08: the draft goes back to its drafter with who sent it back and why. */
     @EventListener
     void revisionRequested(AgreementRevisionRequested event) {
-        correlate(REVISION_REQUESTED, "agreementVersionId", event.withdrawnVersionId());
+        ProcessMessages.deliver(runtimeService.createMessageCorrelation(REVISION_REQUESTED)
+                .processInstanceVariableEquals(AgreementVariables.VERSION_ID, event.withdrawnVersionId())
+                .setVariable(AgreementVariables.DRAFT_RETURNED_BECAUSE, "Sent back for revision by "
+                        + event.requestedBy() + ": " + event.reason()));
     }
 
     /** ENR-02: signing is on hold for the pre-enrollment conference; the process waits for it. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.independentstudy.agreement.AgreementContent;
 import org.independentstudy.agreement.AgreementDraft;
+import org.independentstudy.people.StaffMember;
 
 /**
  * The drafting form's variables (forms/draft-agreement.form) to and from an {@link AgreementDraft}. Courses
@@ -20,6 +21,12 @@ import org.independentstudy.agreement.AgreementDraft;
 final class DraftForm {
 
     private static final int COURSE_FIELDS = 7;
+
+    /**
+     * AGR-11: the supervising teachers to choose from, one "username|label" per line: the form's select reads them
+     * with a FEEL {@code valuesExpression}, as a list variable would reach Tasklist Java-serialized.
+     */
+    static final String TEACHER_CHOICES = "supervisingTeacherChoices";
 
     private DraftForm() {
     }
@@ -41,6 +48,11 @@ final class DraftForm {
         variables.put("studentParticulars", particulars(preview));
         variables.put("supportsPrompts", String.join("\n", preview.supportsPrompts()));
         return variables;
+    }
+
+    static String teacherChoices(List<StaffMember> teachers) {
+        return teachers.stream().map(t -> t.getUsername() + "|" + t.getFullName() + " (" + t.getUsername() + ")")
+                .collect(Collectors.joining("\n"));
     }
 
     static AgreementDraft draftOf(Function<String, Object> variables) {

@@ -1,12 +1,18 @@
 package org.independentstudy.agreement.process;
 
+import static org.independentstudy.agreement.process.AgreementVariables.AGREEMENT_ID;
+import static org.independentstudy.agreement.process.AgreementVariables.DRAFT_RETURNED_BECAUSE;
+import static org.independentstudy.agreement.process.AgreementVariables.SIGNATURE_DEADLINE_AT;
+import static org.independentstudy.agreement.process.AgreementVariables.SIGNATURE_LAST_DAY;
 import static org.independentstudy.agreement.process.AgreementVariables.SIGNING_WINDOW_FROM;
 import static org.independentstudy.agreement.process.AgreementVariables.versionIdOf;
 
+import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
+import org.independentstudy.agreement.SignatureDeadline;
 import org.independentstudy.agreement.SignatureFollowUp;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.errors.InvalidRequestException;
@@ -51,7 +57,9 @@ class SignatureDeadlineDelegates {
             Long versionId = versionIdOf(execution);
             execution.setVariable("unsignedSigners",
                     SignatureFollowUp.names(followUp.recordMissedDeadline(versionId), "\n"));
-            execution.setVariable("signatureDeadline", drafting.signatureDeadlineOf(versionId).rule());
+            SignatureDeadline deadline = drafting.signatureDeadlineOf(versionId);
+            execution.setVariable("signatureDeadline", deadline.rule());
+            execution.setVariable(SIGNATURE_LAST_DAY, deadline.lastDayToSign().toString());
         };
     }
 
@@ -75,8 +83,11 @@ class SignatureDeadlineDelegates {
             }
             Long versionId = versionIdOf(task);
             switch (decision) {
-                case REVISE -> task.setVariable(SIGNING_WINDOW_FROM,
-                        followUp.decideToRevise(versionId, note).toString());
+                case REVISE -> {
+                    task.setVariable(SIGNING_WINDOW_FROM, followUp.decideToRevise(versionId, note).toString());
+                    task.setVariable(DRAFT_RETURNED_BECAUSE, "The principal decided to revise the agreement after "
+                            + "its signing deadline passed: " + note);
+                }
                 case END_PLACEMENT -> followUp.decideToEndPlacement(versionId, note);
                 case KEEP_WAITING -> task.setVariable("waitingUntilAt", Date.from(followUp.keepWaiting(versionId,
                         note, form.date("waitUntil", district.timeZone()))));
@@ -90,10 +101,18 @@ class SignatureDeadlineDelegates {
         return execution -> drafting.withdrawUnsigned(versionIdOf(execution));
     }
 
-    /** The principal decided to revise: the version is withdrawn (signatures kept, links revoked, AGR-08). */
+    /**
+     * The principal decided to revise: the version is withdrawn (signatures kept, links revoked, AGR-08), and the
+     * redraft is due at the end of the fresh signing window (AGR-07).
+     */
     @Bean
     JavaDelegate withdrawVersionForRevision(AgreementDrafting drafting) {
-        return execution -> drafting.reopenForRevision(versionIdOf(execution),
-                "the principal decided to revise it after its signing deadline passed");
+        return execution -> {
+            drafting.reopenForRevision(versionIdOf(execution),
+                    "the principal decided to revise it after its signing deadline passed");
+            execution.setVariable(SIGNATURE_DEADLINE_AT, Date.from(drafting.draftDeadlineOf(
+                    (Long) execution.getVariable(AGREEMENT_ID),
+                    LocalDate.parse((String) execution.getVariable(SIGNING_WINDOW_FROM))).deadlineAt()));
+        };
     }
 }

@@ -5,6 +5,7 @@ import static org.independentstudy.process.CaseVariables.caseIdOf;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
 import org.independentstudy.config.DistrictProperties;
+import org.independentstudy.enrollment.EnrolledPlacements;
 import org.independentstudy.enrollment.Enrollment;
 import org.independentstudy.enrollment.Placement;
 import org.independentstudy.enrollment.PlacementLifecycle;
@@ -32,13 +34,18 @@ class CasePhaseDelegates {
     /** TRN-04: the counselor's choice to close although records are missing. */
     static final String CLOSE_WITH_GAPS = "CLOSE_WITH_GAPS";
 
+    /** ENR-06; the placement's first day begins at placementStartsAt, when the IEP determination is due (ENR-03). */
     @Bean
-    JavaDelegate decidePlacementType(PlacementLifecycle placements) {
+    JavaDelegate decidePlacementType(PlacementLifecycle placements, EnrolledPlacements enrolled,
+                                     DistrictProperties district) {
         return execution -> {
-            PlacementType type = placements.decideType(caseIdOf(execution));
+            Long caseId = caseIdOf(execution);
+            PlacementType type = placements.decideType(caseId);
             // the IEP form asks about course-based only when it applies (ENR-09)
             execution.setVariable("courseBased", type.program() == Placement.Program.COURSE_BASED);
             execution.setVariable("longTerm", type.longTerm());
+            execution.setVariable("placementStartsAt", Date.from(enrolled.placementOf(caseId).startDate()
+                    .atStartOfDay(district.timeZone()).toInstant()));
         };
     }
 
@@ -87,8 +94,12 @@ class CasePhaseDelegates {
     @Bean
     JavaDelegate checkRecordsComplete(ClosingCheck check, DistrictProperties district) {
         return execution -> {
-            List<String> missing = check.missingRecords(caseIdOf(execution), lastDayOf(execution, district.timeZone()));
+            LocalDate lastDay = lastDayOf(execution, district.timeZone());
+            List<String> missing = check.missingRecords(caseIdOf(execution), lastDay);
             execution.setVariable("recordsComplete", missing.isEmpty());
+            if (!missing.isEmpty()) {
+                execution.setVariable("recordsDueAt", check.recordsDueAt(lastDay));
+            }
             execution.setVariable("recordsMissing", String.join("\n", missing));
         };
     }

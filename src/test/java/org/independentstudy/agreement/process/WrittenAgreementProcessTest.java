@@ -35,9 +35,12 @@ import org.independentstudy.agreement.SignatureDeadlines;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignatureOutcome;
 import org.independentstudy.agreement.SignerRole;
+import org.independentstudy.agreement.SupervisorCredentials;
 import org.independentstudy.cases.ConferenceRequests;
 import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.enrollment.PreEnrollmentConference;
+import org.independentstudy.people.StaffMember;
+import org.independentstudy.people.StaffMemberRepository;
 import org.independentstudy.people.Student;
 import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
@@ -72,6 +75,8 @@ class WrittenAgreementProcessTest {
     private static final Instant SHORT_TERM_DEADLINE_AT = Instant.parse("2027-01-28T07:59:59.999Z");
     private static final Instant SHORT_TERM_REMINDER_DAY = Instant.parse("2027-01-25T09:00:00Z");
     private static final Instant AFTER_SHORT_TERM_DEADLINE = Instant.parse("2027-01-28T09:00:00Z");
+    /** A long-term agreement from START is signed before its first day begins (AGR-07). */
+    private static final Instant LONG_TERM_DEADLINE_AT = Instant.parse("2027-01-11T08:00:00Z");
 
     @RegisterExtension
     static GreenMailExtension mail = TestMailServer.smtp();
@@ -106,6 +111,10 @@ class WrittenAgreementProcessTest {
     ConferenceRequests conferenceRequests;
     @Autowired
     AgreementDrafting drafting;
+    @Autowired
+    SupervisorCredentials credentials;
+    @Autowired
+    StaffMemberRepository staff;
 
     @BeforeEach
     void setUp() {
@@ -151,6 +160,18 @@ class WrittenAgreementProcessTest {
         return form;
     }
 
+    /** Submits the drafting form as the logged-in staff member, as Tasklist does. */
+    private void draftAs(String username, Scenario scenario, Map<String, Object> form) {
+        List<String> groups = identityService.createGroupQuery().groupMember(username).list().stream()
+                .map(group -> group.getId()).toList();
+        identityService.setAuthentication(username, groups);
+        try {
+            engine.getFormService().submitTaskForm(task("draftAgreement", scenario.process()).getId(), form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
     /** Completes the task as the logged-in staff member, with their groups, as Tasklist does. */
     private void signAsStaff(Task task, String username) {
         identityService.setAuthentication(username, TasklistUser.groupsOf(identityService, username));
@@ -191,6 +212,8 @@ class WrittenAgreementProcessTest {
         Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         assertThat(scenario.process()).isWaitingAt("draftAgreement");
         assertThat(caseRecord.get(scenario.caseId()).getPhase()).isEqualTo(CasePhase.AGREEMENT);
+        assertThat(task(scenario.process())).as("Issue 12.4: due as the long-term placement's first day begins")
+                .hasDueDate(Date.from(LONG_TERM_DEADLINE_AT));
         assertThat(task(scenario.process())).hasCandidateGroup("teachers").hasCandidateGroup("counselors");
         assertThat(scenario.process()).variables().containsEntry("startDate", START.toString())
                 .containsKey("studentParticulars").containsEntry("resourcesProvided", "Provided to the student: "
@@ -208,7 +231,8 @@ class WrittenAgreementProcessTest {
 
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
-        assertThat(tasks(scenario, "signAsTeacher")).singleElement().satisfies(t -> assertThat(t).hasCandidateUser("teacher"));
+        assertThat(tasks(scenario, "signAsTeacher")).singleElement().satisfies(t -> assertThat(t).hasCandidateUser("teacher")
+                .hasDueDate(Date.from(LONG_TERM_DEADLINE_AT)));
         assertThat(tasks(scenario, "signAsSpecialEducationDesignee")).isEmpty();
 
         signAsFamily(scenario, SignerRole.STUDENT);
@@ -287,7 +311,9 @@ class WrittenAgreementProcessTest {
     /** A short-term agreement from START to SHORT_END sent for signature, its deadline passed (reminded before). */
     private Scenario shortTermPastItsDeadline(String studentNumber) {
         Scenario scenario = start(studentNumber, FamilyRequest.PreferredPlacement.SHORT_TERM, SHORT_END);
-        taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null, SHORT_END));
+        assertThat(task(scenario.process())).as("Issue 12.4: due at the short-term deadline, across a staff day and "
+                + "Martin Luther King Jr. Day").hasDueDate(Date.from(SHORT_TERM_DEADLINE_AT));
+        draftAs("counselor", scenario, completeDraft("teacher", null, SHORT_END));
         assertThat(scenario.process()).variables()
                 .containsEntry("signatureDeadlineAt", Date.from(SHORT_TERM_DEADLINE_AT));
         at(SHORT_TERM_REMINDER_DAY);
@@ -323,7 +349,7 @@ class WrittenAgreementProcessTest {
         at(Instant.parse("2027-01-07T09:00:00Z"));
         runDueJobs(scenario);
         assertThat(tasks(scenario, "escalateUnsignedAgreement")).singleElement()
-                .satisfies(t -> assertThat(t).hasCandidateGroup("principals"));
+                .satisfies(t -> assertThat(t).hasCandidateGroup("principals").hasDueDate(Date.from(LONG_TERM_DEADLINE_AT)));
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
                 "escalateUnsignedAgreement");
         assertThat(scenario.process()).variables().extractingByKey("unsignedSigners").asString()
@@ -361,7 +387,8 @@ class WrittenAgreementProcessTest {
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
                 "escalateUnsignedAgreement", "decideUnsignedAgreement");
         assertThat(tasks(scenario, "decideUnsignedAgreement")).singleElement().satisfies(t -> {
-            assertThat(t).hasCandidateGroup("principals");
+            assertThat(t).hasCandidateGroup("principals").as("Issue 12.4: the end of Monday 2027-01-11, the school day "
+                    + "after the last day to sign").hasDueDate(Date.from(Instant.parse("2027-01-12T07:59:59.999Z")));
             assertThat(t.getName()).endsWith(scenario.student().fullName() + " (" + scenario.student().getStudentNumber() + ")");
         });
     }
@@ -406,11 +433,16 @@ class WrittenAgreementProcessTest {
         Scenario scenario = shortTermPastItsDeadline("S100020");
         Long missed = versionOf(scenario);
         assertThat(tasks(scenario, "decideUnsignedAgreement")).singleElement()
-                .satisfies(t -> assertThat(t).hasCandidateGroup("principals"));
+                .satisfies(t -> assertThat(t).hasCandidateGroup("principals")
+                        .hasDueDate(Date.from(Instant.parse("2027-01-29T07:59:59.999Z"))));
 
         decideAsPrincipal(scenario, Map.of("unsignedAgreementDecision", "REVISE",
                 "decisionNote", "The family needs Thursday submissions"));
         assertThat(scenario.process()).isWaitingAt("draftAgreement", "escalateUnsignedAgreement");
+        assertThat(task("draftAgreement", scenario.process())).as("Issue 12.5: back to its drafter, with the reason")
+                .isAssignedTo("counselor").hasDueDate(Date.from(Instant.parse("2027-02-12T07:59:59.999Z")));
+        assertThat(scenario.process()).variables().containsEntry("draftReturnedBecause", "The principal decided to "
+                + "revise the agreement after its signing deadline passed: The family needs Thursday submissions");
         assertThat(tasks(scenario, "signAsTeacher")).isEmpty();
         TimelineEntry decision = entry(scenario.caseId(), "unsignedAgreementDecided");
         assertThat(decision.getActor()).isEqualTo("principal");
@@ -420,7 +452,7 @@ class WrittenAgreementProcessTest {
                 .containsSubsequence("signatureDeadlinePassed", "unsignedAgreementDecided", "agreementReopenedForRevision");
 
         mail.reset();
-        taskService.complete(task("draftAgreement", scenario.process()).getId(), completeDraft("teacher", null, SHORT_END));
+        draftAs("counselor", scenario, completeDraft("teacher", null, SHORT_END));
         assertThat(versionOf(scenario)).isNotEqualTo(missed);
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures", "escalateUnsignedAgreement")
                 .variables().containsEntry("signatureDeadlineAt", Date.from(Instant.parse("2027-02-12T07:59:59.999Z")));
@@ -448,7 +480,9 @@ class WrittenAgreementProcessTest {
         assertThat(tasks(scenario, "decideUnsignedAgreement")).isEmpty();
         at(Instant.parse("2027-02-04T08:00:00Z"));
         runDueJobs(scenario);
-        assertThat(tasks(scenario, "decideUnsignedAgreement")).hasSize(1);
+        assertThat(tasks(scenario, "decideUnsignedAgreement")).singleElement().as("Issue 12.4: the school day after "
+                + "the day waited until").satisfies(t -> assertThat(t).hasDueDate(Date.from(
+                        Instant.parse("2027-02-05T07:59:59.999Z"))));
         assertThat(entry(scenario.caseId(), "signatureDeadlinePassed").getDescription())
                 .contains("the principal waits until 2027-02-03");
     }
@@ -550,7 +584,8 @@ class WrittenAgreementProcessTest {
 
         conference.withdrawn(scenario.caseId(), null);
         conferenceSettled(scenario);
-        assertThat(scenario.process()).isWaitingAt("draftAgreement");
+        assertThat(scenario.process()).isWaitingAt("draftAgreement").variables().extractingByKey("draftReturnedBecause")
+                .asString().as("Issue 12.5").contains("pre-enrollment conference", "review the agreement");
         taskService.complete(task(scenario.process()).getId(), completeDraft("teacher", null));
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures");
 
@@ -561,6 +596,57 @@ class WrittenAgreementProcessTest {
         conference.withdrawn(scenario.caseId(), null);
         conferenceSettled(scenario);
         assertThat(scenario.process()).isWaitingAt("draftAgreement");
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 AGR-01 AGR-08 the record says 'drafted' when a person submits a complete draft, not when the task opens; an incomplete draft is not numbered, so version 1 is the first that can be signed; a draft sent back comes to its drafter with who sent it and why")
+    void draftedByAPersonAndSentBackToThem() {
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
+        assertThat(stepsOf(scenario.caseId())).contains("agreementDraftingOpened").doesNotContain("writtenAgreementDrafted");
+        assertThat(task(scenario.process())).isNotAssigned();
+
+        Map<String, Object> incomplete = completeDraft("teacher", null);
+        incomplete.put("supports", "");
+        draftAs("teacher", scenario, incomplete);
+        assertThat(task(scenario.process())).as("the problems come back to whoever drafted").isAssignedTo("teacher");
+        assertThat(stepsOf(scenario.caseId())).doesNotContain("writtenAgreementDrafted");
+        assertThat(drafting.currentVersionOfCase(scenario.caseId())).as("an incomplete draft is not numbered").isEmpty();
+
+        draftAs("teacher", scenario, completeDraft("teacher", null));
+        AgreementVersion first = versions.findById(versionOf(scenario)).orElseThrow();
+        assertThat(first.getVersionNumber()).isEqualTo(1);
+        assertThat(entry(scenario.caseId(), "writtenAgreementDrafted")).satisfies(e -> {
+            assertThat(e.getActor()).isEqualTo("teacher");
+            assertThat(e.getDescription()).startsWith("Version 1 of the written agreement drafted");
+        });
+
+        assertThat(Api.as(rest, "counselor").postForEntity("/api/cases/{id}/agreement/revision",
+                Map.of("reason", "the family asked for Thursday submissions"), Void.class, scenario.caseId())
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task("draftAgreement", scenario.process())).isAssignedTo("teacher");
+        assertThat(scenario.process()).variables().containsEntry("draftReturnedBecause",
+                "Sent back for revision by counselor: the family asked for Thursday submissions");
+
+        Map<String, Object> edited = completeDraft("teacher", null);
+        edited.put("submissionAndReporting", "Weekly on Thursdays at the school office");
+        draftAs("teacher", scenario, edited);
+        assertThat(versions.findById(versionOf(scenario)).orElseThrow().getVersionNumber()).isEqualTo(2);
+        assertThat(entry(scenario.caseId(), "writtenAgreementDrafted").getDescription())
+                .startsWith("Version 2 of the written agreement drafted");
+        assertThat(scenario.process()).variables().containsEntry("draftReturnedBecause", null);
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 AGR-11 the supervising teacher is chosen from the school's teachers with a credential valid on the first day: an emergency credential counts until it expires, a lapsed one never")
+    void supervisingTeacherChoices() {
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
+
+        assertThat(scenario.process()).variables().containsEntry("supervisingTeacherChoices",
+                "teacher2|Linh Pham (teacher2)\nteacher|Marcus Bell (teacher)");
+        Long middleSchool = staff.findByUsername("teacher4").orElseThrow().getSchoolId();
+        assertThat(credentials.credentialedTeachers(middleSchool, LocalDate.of(2027, 6, 30)))
+                .extracting(StaffMember::getUsername).containsExactly("teacher4");
+        assertThat(credentials.credentialedTeachers(middleSchool, LocalDate.of(2027, 7, 1))).isEmpty();
     }
 
     /** What the case process's conferenceSettled end event sends once the conference is held or withdrawn. */

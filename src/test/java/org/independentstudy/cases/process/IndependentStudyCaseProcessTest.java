@@ -117,6 +117,8 @@ class IndependentStudyCaseProcessTest {
     TestRestTemplate rest;
     @Autowired
     ReengagementWalk reengagementWalk;
+    @Autowired
+    PreEnrollmentConference conference;
 
     @BeforeEach
     void clock() {
@@ -139,8 +141,10 @@ class IndependentStudyCaseProcessTest {
                 "decidePlacementType", "checkMinimumLength", "checkSuspensionReferral", "recordSection504Plan",
                 "checkCourseBasedSemesterLock", "checkHomeHospitalExclusion", "decideMedicalExemption",
                 "readyForAgreement").hasBusinessKey(caseId.toString());
-        // the written-agreement process called next has already taken the case into its agreement phase
-        assertThat(steps(caseId)).containsSubsequence("readyForAgreement", "writtenAgreementDrafted");
+        // the written-agreement process called next has already taken the case into its agreement phase; nobody
+        // has drafted anything yet (Issue 12.5)
+        assertThat(steps(caseId)).containsSubsequence("readyForAgreement", "agreementDraftingOpened")
+                .doesNotContain("writtenAgreementDrafted");
         assertThat(caseRecord.get(caseId).getPhase()).isEqualTo(CasePhase.AGREEMENT);
 
         ProcessInstance agreement = calledProcessInstance(process);
@@ -623,6 +627,7 @@ class IndependentStudyCaseProcessTest {
         assertThat(process).isWaitingAt("schedulePreEnrollmentConference", "followUpConferenceScheduling");
         complete(task("schedulePreEnrollmentConference", process), withVariables("conferenceModality", "TELEPHONE",
                 "conferenceDate", "2026-09-11", "conferenceAttendees", "Parent, student, counselor"));
+        at("2026-09-11T20:00:00Z");
         complete(task("recordPreEnrollmentConference", process), withVariables("conferenceOutcome", "HELD",
                 "conferenceHeldOn", "2026-09-11", "optionsCovered", true, "curriculumCovered", true,
                 "supportsCovered", true));
@@ -668,6 +673,7 @@ class IndependentStudyCaseProcessTest {
         complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-03",
                 "conferenceAttendees", "Parent, student, counselor"));
         assertThat(task(process)).hasDefinitionKey("recordPreEnrollmentConference").hasCandidateGroup("counselors");
+        at("2026-09-03T20:00:00Z");
         complete(task(process), withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
                 "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true));
 
@@ -682,10 +688,8 @@ class IndependentStudyCaseProcessTest {
     @Test
     @DisplayName("ENR-02 the parent withdraws the conference request: the case record says so and the case goes on to the agreement, sent for signature")
     void conferenceRequestWithdrawn() {
-        ProcessInstance process = withConference("S100003");
+        ProcessInstance process = conferenceScheduledOn("S100003", "2026-09-03");
         Long caseId = caseIdOf(process);
-        complete(task(process), withVariables("conferenceModality", "IN_PERSON", "conferenceDate", "2026-09-03",
-                "conferenceAttendees", "Parent, counselor"));
         complete(task(process), withVariables("conferenceOutcome", "WITHDRAWN",
                 "withdrawalNote", "The family has no more questions"));
 
@@ -737,6 +741,7 @@ class IndependentStudyCaseProcessTest {
                 .satisfies(e -> assertThat(fieldsNamedBy(e)).containsOnlyKeys("conferenceAdvocate"));
         schedule.put("conferenceAdvocate", "Rosa Diaz, parent advocate");
         complete(task(process), schedule);
+        at("2026-09-03T20:00:00Z");
         Map<String, Object> held = withVariables("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03",
                 "optionsCovered", true, "curriculumCovered", true, "supportsCovered", true);
         assertThatThrownBy(() -> complete(task(process), held))
@@ -876,6 +881,84 @@ class IndependentStudyCaseProcessTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("requester");
         assertThat(caseRecord.casesOfStudent(studentId)).hasSize(cases);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 ENR-03 AGR-07 CAL-02 the IEP team's determination is due as the placement's first school day begins: asked from Saturday before Labor Day, as Tuesday begins")
+    void iepDeterminationDueAsThePlacementBegins() {
+        ProcessInstance process = start(requestFor(students.newStudentLike("S100004"), "2026-09-05", "2026-10-09"));
+
+        assertThat(process).isWaitingAt("determineIepParticipation");
+        assertThat(task(process)).hasDueDate(Date.from(Instant.parse("2026-09-08T07:00:00Z")));
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 ENR-02 CAL-02 the principal's follow-up of an unscheduled conference is due by the end of the school day after the missed deadline (Labor Day inside it), the record of the conference by the end of the school day after the scheduled day (a Friday before Labor Day: Tuesday)")
+    void conferenceTasksDueOnTheSchoolCalendar() {
+        ProcessInstance scheduled = conferenceScheduledOn("S100003", "2026-09-04");
+        assertThat(task(scheduled)).hasDefinitionKey("recordPreEnrollmentConference")
+                .hasDueDate(Date.from(Instant.parse("2026-09-09T06:59:59.999Z")));
+
+        // requested Tuesday 2026-09-01: five school days after is Wednesday 2026-09-09 (Labor Day in between)
+        ProcessInstance overdue = withConference("S100003");
+        at("2026-09-10T07:00:00Z");
+        management.executeJob(dueTimers(overdue).get(0).getId());
+        assertThat(task("followUpConferenceScheduling", overdue)).hasCandidateGroup("principals")
+                .hasDueDate(Date.from(Instant.parse("2026-09-11T06:59:59.999Z")));
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 TRN-04 CAL-02 records missing at the close are due by the end of the school day after the placement's last day: a Thursday before a pupil-free Friday gives Monday")
+    void missingRecordsDueTheNextSchoolDay() {
+        ProcessInstance process = activeCase("S100001");
+        placementEndings.end(caseIdOf(process), new PlacementEnd(LocalDate.of(2026, 10, 8), EndReason.DISENROLLED));
+
+        assertThat(process).isWaitingAt("completeCaseRecords");
+        assertThat(task("completeCaseRecords", process)).hasDueDate(Date.from(Instant.parse("2026-10-13T06:59:59.999Z")));
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 ENR-02 a conference recorded as held tomorrow is refused as Tasklist submits the form, naming conferenceHeldOn and the day; nothing is saved and the task stays open")
+    void conferenceHeldInTheFutureIsRefused() {
+        ProcessInstance process = conferenceScheduledOn("S100002", "2026-09-02");
+        Long caseId = caseIdOf(process);
+        String recordTask = task(process).getId();
+        int entries = caseRecord.timelineOf(caseId).size();
+
+        assertThatThrownBy(() -> asCounselor(identity, () -> engine.getFormService().submitTaskForm(recordTask,
+                Map.of("conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-02", "optionsCovered", true,
+                        "curriculumCovered", true, "supportsCovered", true))))
+                .hasMessageContaining("conferenceHeldOn: 2026-09-02 is in the future (today is 2026-09-01)");
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(recordTask).count()).as("the task stays open").isOne();
+        assertThat(runtime.getVariable(process.getId(), "conferenceHeldOn")).isNull();
+        assertThat(caseRecord.timelineOf(caseId)).hasSize(entries);
+        assertThat(conference.pendingFor(caseId)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 ENR-01 a family's request received tomorrow fails Tasklist's start form naming receivedOn and the day: no case, no process instance")
+    void requestReceivedInTheFutureFailsTheStartForm() {
+        Student student = students.newStudentLike("S100001");
+        Map<String, Object> form = startForm(student);
+        form.put("receivedOn", "2026-09-02");
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(CaseVariables.PROCESS_KEY).latestVersion().singleResult().getId();
+        long instances = runtime.createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> asCounselor(identity, () -> engine.getFormService().submitStartForm(definition, form)))
+                .hasMessageContaining("receivedOn: the request date 2026-09-02 is in the future");
+
+        assertThat(caseRecord.casesOfStudent(student.getId())).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    /** A case whose family asked for a conference at intake, scheduled by telephone on the day given. */
+    private ProcessInstance conferenceScheduledOn(String student, String day) {
+        ProcessInstance process = withConference(student);
+        complete(task(process), withVariables("conferenceModality", "TELEPHONE", "conferenceDate", day,
+                "conferenceAttendees", "Parent, counselor"));
+        return process;
     }
 
     private ProcessInstance withConference(String student) {

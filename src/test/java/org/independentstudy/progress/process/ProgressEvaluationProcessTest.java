@@ -86,6 +86,8 @@ class ProgressEvaluationProcessTest {
         assertThat(process).isWaitingAt("schoolMonthEnded");
         Task evaluate = monthEnds(process, END_OF_MONTH_5);
         assertThat(evaluate.getAssignee()).isEqualTo("teacher");
+        assertThat(evaluate.getDueDate()).as("Issue 12.4: the end of the fifth school day after the month")
+                .isEqualTo(Date.from(Instant.parse("2027-02-09T07:59:59.999Z")));
         assertThat(runtime.getVariables(process.getId())).containsEntry("monthFirstDay", "2027-01-11")
                 .containsEntry("monthLastDay", "2027-02-01").containsEntry("assignmentsMissed", 0)
                 .containsEntry("missedAssignmentsForEvaluation", 3);
@@ -94,6 +96,8 @@ class ProgressEvaluationProcessTest {
         assertThat(process).hasPassed("formalEvaluationNeeded").hasNotPassed("notifyFamilyOfEvaluation")
                 .isWaitingAt("schoolMonthEnded");
         Task second = monthEnds(process, END_OF_MONTH_6);
+        assertThat(second.getDueDate()).as("Monday 2027-03-15, after the change to daylight saving time")
+                .isEqualTo(Date.from(Instant.parse("2027-03-16T06:59:59.999Z")));
         tasks.complete(second.getId(), judgement(true));
         // month 7 ends 2027-04-13, after the placement's last day (2027-03-26): the case closes first
         assertThat(process).hasPassed("noMonthLeft").isEnded();
@@ -171,8 +175,7 @@ class ProgressEvaluationProcessTest {
     @Test
     @DisplayName("ATT-07 a family without e-mail gets a printed letter a counselor mails; the evaluation refers the student, a counselor follows up, and the monthly evaluations go on")
     void letterAndReturn() {
-        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        ActivePlacement placement = placementWithoutEmail();
         ProcessInstance process = start(placement);
         tasks.complete(monthEnds(process, END_OF_MONTH_5).getId(), judgement(false));
 
@@ -192,6 +195,8 @@ class ProgressEvaluationProcessTest {
                 "outcomeNotes", "Referred to the student study team"));
         Task referral = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
         assertThat(referral.getTaskDefinitionKey()).isEqualTo("followUpEvaluationReferral");
+        assertThat(referral.getDueDate()).as("five school days after Tuesday 2027-02-02")
+                .isEqualTo(Date.from(Instant.parse("2027-02-10T07:59:59.999Z")));
         asCounselor(identity, () -> tasks.complete(referral.getId(),
                 Map.of("followUpNote", "Student study team meets Thursday")));
 
@@ -221,6 +226,36 @@ class ProgressEvaluationProcessTest {
         assertThat(notFormal).hasNotPassed("notifyFamilyOfEvaluation").isWaitingAt("schoolMonthEnded");
     }
 
+
+    @Test
+    @DisplayName("Issue 12.4 ATT-07 AGR-12 CAL-02 a formal evaluation decided on Friday before Presidents' week: the printed notice is due by the end of Monday 2027-02-22, the decision and the revised agreement by the end of Friday 2027-02-26")
+    void formalEvaluationDueDatesAcrossPresidentsWeek() {
+        ProcessInstance process = start(placementWithoutEmail());
+        Task evaluate = monthEnds(process, END_OF_MONTH_5);
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-12T18:00:00Z")));
+        tasks.complete(evaluate.getId(), judgement(false));
+        Instant endOfFebruary26 = Instant.parse("2027-02-27T07:59:59.999Z");
+
+        Task mailLetters = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(mailLetters.getTaskDefinitionKey()).isEqualTo("mailEvaluationLetters");
+        assertThat(mailLetters.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-02-23T07:59:59.999Z")));
+        asCounselor(identity, () -> tasks.complete(mailLetters.getId(), Map.of("followUpNote", "Letter mailed")));
+        Task decide = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(decide.getDueDate()).isEqualTo(Date.from(endOfFebruary26));
+        tasks.complete(decide.getId(), Map.of("evaluationOutcome", "REMAIN_WITH_REVISED_AGREEMENT",
+                "outcomeNotes", "Weekly check-ins written into a supplement"));
+
+        Task revise = tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(revise.getTaskDefinitionKey()).isEqualTo("reviseAgreementAfterEvaluation");
+        assertThat(revise.getDueDate()).isEqualTo(Date.from(endOfFebruary26));
+    }
+
+    /** A placement whose family has no e-mail address: notices are printed letters. */
+    private ActivePlacement placementWithoutEmail() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
+        return placement;
+    }
 
     private ProcessInstance start(ActivePlacement placement) {
         return runtime.startProcessInstanceByKey("progress-evaluation", placement.caseId().toString(),

@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -153,12 +154,31 @@ class ParentNoticeProcessTest {
         management.executeJob(deadline.getId());
 
         assertThat(notice).hasPassed("recordNoticeOverdue").isWaitingAt("deliverOverdueNotice");
+        assertThat(walk.task(notice).getDueDate()).as("Issue 12.4: the next school day after the missed deadline")
+                .isEqualTo(calendar.endOfSchoolDay(LocalDate.of(2027, 1, 22)));
         assertThat(caseRecord.timelineOf(placement.caseId())).filteredOn(e -> "parentNoticeOverdue".equals(e.getStep()))
                 .singleElement().satisfies(e -> assertThat(e.getDescription()).contains("2027-01-20")
                         .contains("not handed over by the end of the next school day"));
         walk.asGroup("counselor", Roles.COUNSELORS_GROUP, walk.task(notice), Map.of("handOverNote",
                 "Called the father and handed him the letter at the office"));
         assertThat(notice).isEnded();
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 REE-06 CAL-02 a letter recorded on Friday before Presidents' week and still not handed over at the end of Monday 2027-02-22 must be delivered by the end of Tuesday 2027-02-23")
+    void overdueNoticeDueTheNextSchoolDay() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        ProcessInstance notice = letterToPrint(placement, LocalDate.of(2027, 2, 12));
+        assertThat(walk.task(notice).getDueDate()).as("the letter itself").isEqualTo(Date.from(
+                Instant.parse("2027-02-23T07:59:59.999Z")));
+        Job deadline = management.createJobQuery().processInstanceId(notice.getId()).timers()
+                .activityId("noticeNotHandedOver").singleResult();
+
+        ClockUtil.setCurrentTime(new Date(deadline.getDuedate().getTime() + 1000));
+        management.executeJob(deadline.getId());
+
+        assertThat(notice).isWaitingAt("deliverOverdueNotice");
+        assertThat(walk.task(notice).getDueDate()).isEqualTo(Date.from(Instant.parse("2027-02-24T07:59:59.999Z")));
     }
 
     @Test
@@ -202,9 +222,14 @@ class ParentNoticeProcessTest {
 
     /** A family without e-mail: the day recorded on Wednesday 2027-01-20 at 17:00 makes a letter to print. */
     private ProcessInstance letterToPrint(ActivePlacement placement) {
+        return letterToPrint(placement, LocalDate.of(2027, 1, 20));
+    }
+
+    /** A nonparticipatory day recorded at 17:00 for a family without e-mail: its letter waits to be handed over. */
+    private ProcessInstance letterToPrint(ActivePlacement placement, LocalDate day) {
         jdbc.update("update guardian set email = null where student_id = ?", placement.student().getId());
-        at(2027, 1, 20, 17);
-        record(placement, LocalDate.of(2027, 1, 20), "Absent");
+        at(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), 17);
+        record(placement, day, "Absent");
         ProcessInstance notice = noticeOf(placement);
         runTimer(notice);
         return notice;

@@ -1,12 +1,15 @@
 package org.independentstudy.reengagement.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -62,6 +65,10 @@ class TieredReengagementProcessTest {
     PlacementLifecycle placements;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FormService forms;
+    @Autowired
+    IdentityService identity;
 
     @Test
     @DisplayName("REE-05 REE-07 REE-08 REE-09 no improvement: the counselor verifies the contacts (a new phone updates the parent, history kept), plans the outreach with a referral, the standard requires a conference, the principal decides the student continues")
@@ -146,6 +153,33 @@ class TieredReengagementProcessTest {
         walk.improvementWindowEnds(second);
 
         assertThat(second).isWaitingAt("holdReengagementConference");
+    }
+
+    @Test
+    @DisplayName("Issue 12.5 REE-08 a conference recorded as held tomorrow is refused as Tasklist submits the form, naming conferenceHeldOn and the day; nothing is saved and the task stays open")
+    void conferenceHeldInTheFutureIsRefused() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        ProcessInstance process = walk.untilTheConference(placement);
+        Task conference = walk.task(process);
+        assertThat(conference.getTaskDefinitionKey()).isEqualTo("holdReengagementConference");
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(calendar.districtZone()).toLocalDate();
+        int entries = caseRecord.timelineOf(placement.caseId()).size();
+
+        // logged in to Tasklist with every group the counselor has
+        identity.setAuthentication("counselor", identity.createGroupQuery().groupMember("counselor").list().stream()
+                .map(group -> group.getId()).toList());
+        try {
+            assertThatThrownBy(() -> forms.submitTaskForm(conference.getId(), Map.of(
+                    "conferenceHeldOn", today.plusDays(1).toString(), "conferenceParticipants", "Student, mother",
+                    "conferenceNotes", "Agreement reviewed")))
+                    .hasMessageContaining("conferenceHeldOn: " + today.plusDays(1) + " is in the future");
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(walk.task(process).getId()).as("the task stays open").isEqualTo(conference.getId());
+        assertThat(tasks.getVariable(conference.getId(), "conferenceNotes")).isNull();
+        assertThat(caseRecord.timelineOf(placement.caseId())).hasSize(entries);
     }
 
     @Test

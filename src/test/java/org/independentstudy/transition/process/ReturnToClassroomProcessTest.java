@@ -63,11 +63,14 @@ class ReturnToClassroomProcessTest {
 
         assertThat(process).isWaitingAt("placeStudentInClassroom", "handOverRecords", "returnDeadlineNear");
         assertThat(timers(process)).extracting(Job::getDuedate).containsExactly(Date.from(WARNING));
+        assertThat(openTasks(process)).as("Issue 12.4: due at the TRN-01 deadline").extracting(Task::getDueDate)
+                .containsOnly(Date.from(DEADLINE));
         asCounselor(identity, () -> tasks.complete(task(process, "placeStudentInClassroom").getId(), Map.of(
                 "classSchedule", "Period 1-6, room 12", "classroomTeacher", "Marcus Bell",
                 "firstDayInClass", "2027-03-01")));
         asCounselor(identity, () -> tasks.complete(task(process, "handOverRecords").getId(),
                 Map.of("returnStepNote", "Register, samples and evaluations filed in the cumulative folder")));
+        assertThat(task(process, "closeAgreementForReturn").getDueDate()).isEqualTo(Date.from(DEADLINE));
         asCounselor(identity, () -> tasks.complete(task(process, "closeAgreementForReturn").getId(),
                 Map.of("returnStepNote", "Agreement closed with the parent by phone")));
 
@@ -87,9 +90,12 @@ class ReturnToClassroomProcessTest {
 
         fire(process, WARNING);
         assertThat(process).isWaitingAt("warnPrincipalReturnDueSoon", "returnDeadlineMissed");
+        assertThat(task(process, "warnPrincipalReturnDueSoon").getDueDate()).isEqualTo(Date.from(DEADLINE));
         assertThat(timers(process)).extracting(Job::getDuedate).containsExactly(Date.from(DEADLINE));
         fire(process, DEADLINE);
         Task overdue = task(process, "escalateMissedReturnDeadline");
+        assertThat(overdue.getDueDate()).as("the end of Thursday 2027-03-04, the next school day")
+                .isEqualTo(Date.from(Instant.parse("2027-03-05T07:59:59.999Z")));
         assertThat(tasks.getIdentityLinksForTask(overdue.getId())).anySatisfy(l ->
                 assertThat(l.getGroupId()).isEqualTo(Roles.PRINCIPALS_GROUP));
         assertThatThrownBy(() -> asCounselor(identity, () -> tasks.complete(task(process, "placeStudentInClassroom").getId(),
@@ -111,6 +117,27 @@ class ReturnToClassroomProcessTest {
 
         assertThat(process).isWaitingAt("placeStudentInClassroom", "handOverRecords").hasPassed("withoutDeadline");
         assertThat(timers(process)).isEmpty();
+        assertThat(openTasks(process)).as("Issue 12.4: no legal deadline, no due date").extracting(Task::getDueDate)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 TRN-01 CAL-02 asked on Friday before Presidents' week: the steps are due by the end of Friday 2027-02-26, the fifth instructional day; missed, the principal's escalation by the end of Monday 2027-03-01")
+    void dueDatesAcrossPresidentsWeek() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        ProcessInstance process = start(placement, "2027-02-12");
+        Instant deadline = Instant.parse("2027-02-27T07:59:59.999Z");
+
+        assertThat(openTasks(process)).extracting(Task::getDueDate).containsOnly(Date.from(deadline));
+        fire(process, Instant.parse("2027-02-25T07:59:59.999Z"));
+        assertThat(task(process, "warnPrincipalReturnDueSoon").getDueDate()).isEqualTo(Date.from(deadline));
+        fire(process, deadline);
+        assertThat(task(process, "escalateMissedReturnDeadline").getDueDate())
+                .isEqualTo(Date.from(Instant.parse("2027-03-02T07:59:59.999Z")));
+    }
+
+    private List<Task> openTasks(ProcessInstance process) {
+        return tasks.createTaskQuery().processInstanceId(process.getId()).list();
     }
 
     private ProcessInstance start(ActivePlacement placement, String askedOn) {
