@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.agreement.AgreementScenarios;
+import org.independentstudy.cases.CaseIntake;
 import org.independentstudy.enrollment.FamilyRequest;
+import org.independentstudy.people.Guardian;
 import org.independentstudy.people.Student;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.HeadlessChromium;
@@ -48,6 +50,8 @@ class TaskFormsBrowserTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    CaseIntake intake;
 
     @AfterEach
     void logOut() {
@@ -97,6 +101,24 @@ class TaskFormsBrowserTest {
         browser.navigate().refresh();
         wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Held on"));
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("is after today");
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 ENR-02 in Tasklist the scheduling form shows the family's contacts and how they asked to meet")
+    void schedulingFormShowsTheFamily() {
+        // over the phone, the parent asks for a videoconference with an advocate
+        RequestBuilder request = students.requestForNewStudentLike("S100002").withConference(true);
+        Long caseId = intake.receive(request.build());
+        Task schedule = tasks.createTaskQuery().processInstanceBusinessKey(caseId.toString())
+                .taskDefinitionKey("schedulePreEnrollmentConference").singleResult();
+        Guardian parent = students.parentOf(request.student);
+
+        WebDriver browser = open("counselor", schedule);
+
+        String form = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                ".fjs-container"))).getText();
+        assertThat(form).contains(parent.getFullName(), parent.getPhone(), parent.getEmail(),
+                "The family asked to meet: videoconference; an advocate is requested.");
     }
 
     private Task taskOf(ProcessInstance process) {

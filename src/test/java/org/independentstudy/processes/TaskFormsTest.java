@@ -78,12 +78,19 @@ class TaskFormsTest {
         TASK_FORMS.forEach(id -> {
             JsonNode first = FORMS.get(id).path("components").get(0);
             if (!"text".equals(first.path("type").asText())
-                    || !first.path("text").asText().equals("[Open the case page](/desk/cases/{{caseId}})")) {
+                    || !first.path("text").asText().startsWith("[Open the case page](/desk/cases/{{caseId}})")) {
                 without.add(id);
             }
         });
         assertThat(without).as("task forms whose first component is not the case link").isEmpty();
         START_FORMS.forEach(id -> assertThat(FORMS.get(id).toString()).as(id).doesNotContain("{{caseId}}"));
+    }
+
+    @Test
+    @DisplayName("Issue 12.4 AGR-08 the staff signing form links to the agreement's PDF, the version they sign, next to the case page")
+    void signingFormLinksToTheAgreement() {
+        assertThat(FORMS.get("sign-agreement").path("components").get(0).path("text").asText())
+                .contains("(/api/cases/{{caseId}}/agreement.pdf)");
     }
 
     @Test
