@@ -95,7 +95,11 @@ public class AgreementScenarios {
 
     /** A valid long-term traditional agreement, sent for signature, for a new case of the student. */
     public AgreementVersion sentAgreement(Student student, String supervisingTeacher) {
-        Long caseId = openCase(student);
+        return sentAgreement(openCase(student), student, supervisingTeacher);
+    }
+
+    /** The same agreement for the student's case. */
+    public AgreementVersion sentAgreement(Long caseId, Student student, String supervisingTeacher) {
         WrittenAgreement agreement = drafting.prepare(Agreements.traditional(caseId, student.getId(), START, END, true));
         AgreementVersion version = drafting.save(agreement.getId(),
                 Agreements.completeDraft(START, END, supervisingTeacher, List.of()));
