@@ -67,12 +67,17 @@ final class ApplicationNode implements AutoCloseable {
      */
     static ApplicationNode start(String name, RestartablePostgres db, ZonedDateTime now, Map<String, String> settings) {
         ApplicationNode node = launch(name, db, offsetTo(now), settings);
-        node.awaitReady();
+        try {
+            node.awaitReady();
+        } catch (RuntimeException | Error notReady) {
+            node.process.destroyForcibly();
+            throw notReady;
+        }
         return node;
     }
 
-    /** Starts a node without waiting for it, as {@link #start} does; see {@link #awaitReady()}. */
-    static ApplicationNode launch(String name, RestartablePostgres db, Duration clockOffset, Map<String, String> settings) {
+    private static ApplicationNode launch(String name, RestartablePostgres db, Duration clockOffset,
+                                          Map<String, String> settings) {
         try {
             Path work = Files.createDirectories(Path.of("target", "fault-tests", name));
             Path log = work.resolve("node.log");
@@ -113,7 +118,7 @@ final class ApplicationNode implements AutoCloseable {
         return Duration.between(Instant.now(), now.toInstant());
     }
 
-    void awaitReady() {
+    private void awaitReady() {
         awaitUntil("ready", STARTUP_LIMIT, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + logTail());

@@ -51,7 +51,8 @@ class DatabaseOutageFaultIT {
                         records::writersWaitingForLock, 1L);
                 db.stop();
             }
-            // three more requests while it is away, at once: each waits for a connection as long as the pool allows
+            // the request in flight, and three more while the database is away, at once: each waits for a connection
+            // as long as the pool lets it
             List<Callable<HttpResponse<String>>> duringTheOutage = List.of(
                     () -> inFlight.get(ANSWERED_WITHIN.toSeconds(), TimeUnit.SECONDS),
                     // HTTP Basic: checking the password needs the database too

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server (the embedded binaries) that a fault test stops and starts again: the same data directory
@@ -66,10 +68,16 @@ final class RestartablePostgres implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
+    /** Stops the server for good and removes its data. */
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (server != null) {
             stop();
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

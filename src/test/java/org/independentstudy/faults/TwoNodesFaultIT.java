@@ -60,7 +60,7 @@ class TwoNodesFaultIT {
     }
 
     @AfterAll
-    static void stopTwoNodes() throws InterruptedException {
+    static void stopTwoNodes() throws Exception {
         try (RestartablePostgres database = db; ApplicationNode first = one; ApplicationNode second = two) {
             // closed in reverse order: the nodes, then the database
         }
