@@ -41,7 +41,7 @@ import org.independentstudy.support.LoggedInSession;
  */
 final class ApplicationNode implements AutoCloseable {
 
-    static final String SIGNING_SECRET = "fault-tests-signing-secret-shared-by-every-node";
+    private static final String SIGNING_SECRET = "fault-tests-signing-secret-shared-by-every-node";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -62,11 +62,12 @@ final class ApplicationNode implements AutoCloseable {
     }
 
     /**
-     * Starts a node whose clock reads {@code now} at once and runs on from there; {@code settings} are more
-     * application properties. Waits until it is ready.
+     * Starts a node whose clock runs {@code clockOffset} ahead of this machine's (nodes given the same offset agree
+     * on the time); {@code settings} are more application properties. Waits until it is ready.
      */
-    static ApplicationNode start(String name, RestartablePostgres db, ZonedDateTime now, Map<String, String> settings) {
-        ApplicationNode node = launch(name, db, offsetTo(now), settings);
+    static ApplicationNode start(String name, RestartablePostgres db, Duration clockOffset,
+                                 Map<String, String> settings) {
+        ApplicationNode node = launch(name, db, clockOffset, settings);
         try {
             node.awaitReady();
         } catch (RuntimeException | Error notReady) {
@@ -113,7 +114,7 @@ final class ApplicationNode implements AutoCloseable {
         }
     }
 
-    /** How far ahead of this machine's clock a clock reading {@code now} is. */
+    /** How far ahead of this machine's clock a clock reading {@code now} at this moment is. */
     static Duration offsetTo(ZonedDateTime now) {
         return Duration.between(Instant.now(), now.toInstant());
     }

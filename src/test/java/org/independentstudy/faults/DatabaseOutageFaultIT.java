@@ -35,7 +35,8 @@ class DatabaseOutageFaultIT {
     @DisplayName("Issue 13.3 PostgreSQL stops during requests: each is answered 503 with a problem detail, nothing of them is written, the node stays alive and serves again by itself once the database is back, its job executor too")
     void databaseGoesAwayAndComesBack() throws Exception {
         try (RestartablePostgres db = RestartablePostgres.startFresh("outage");
-             ApplicationNode node = ApplicationNode.start("outage", db, REQUESTS_COME_IN, Map.of())) {
+             ApplicationNode node = ApplicationNode.start("outage", db,
+                     ApplicationNode.offsetTo(REQUESTS_COME_IN), Map.of())) {
             WrittenRecords records = new WrittenRecords(db);
             LocalDate today = REQUESTS_COME_IN.toLocalDate();
             long waitingCase = FamilyRequestsOverHttp.open(node,

@@ -42,7 +42,8 @@ class RestartFaultIT {
             String inFlightStudent = STUDENTS.get(FIRING + PENDING);
             RequestBuilder inFlightRequest;
 
-            try (ApplicationNode first = ApplicationNode.start("restart-first", db, REQUESTS_COME_IN, Map.of())) {
+            try (ApplicationNode first = ApplicationNode.start("restart-first", db,
+                    ApplicationNode.offsetTo(REQUESTS_COME_IN), Map.of())) {
                 for (int i = 0; i < FIRING + PENDING; i++) {
                     LocalDate receivedOn = i < FIRING ? DAY_BEFORE : REQUESTS_COME_IN.toLocalDate();
                     cases.add(FamilyRequestsOverHttp.open(first,
@@ -69,7 +70,8 @@ class RestartFaultIT {
             Awaitility.await("the dead node's transactions ended without commit").atMost(Duration.ofSeconds(30))
                     .until(() -> records.openTransactionsOfOthers() == 0);
 
-            try (ApplicationNode second = ApplicationNode.start("restart-second", db, DEADLINES_PASSED, Map.of())) {
+            try (ApplicationNode second = ApplicationNode.start("restart-second", db,
+                    ApplicationNode.offsetTo(DEADLINES_PASSED), Map.of())) {
                 second.awaitUntil("has fired every scheduling deadline", Duration.ofSeconds(60),
                         () -> records.timerJobs(SCHEDULING_DEADLINE) == 0);
                 for (long caseId : cases) {

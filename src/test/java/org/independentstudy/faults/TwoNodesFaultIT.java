@@ -55,8 +55,9 @@ class TwoNodesFaultIT {
         db = RestartablePostgres.startFresh("two-nodes");
         records = new WrittenRecords(db);
         Map<String, String> mail = Map.of("spring.mail.host", "localhost", "spring.mail.port", String.valueOf(SMTP_PORT));
-        one = ApplicationNode.start("node-1", db, REQUESTS_COME_IN, mail);
-        two = ApplicationNode.start("node-2", db, REQUESTS_COME_IN, mail);
+        Duration requestsComeIn = ApplicationNode.offsetTo(REQUESTS_COME_IN);
+        one = ApplicationNode.start("node-1", db, requestsComeIn, mail);
+        two = ApplicationNode.start("node-2", db, requestsComeIn, mail);
     }
 
     @AfterAll
