@@ -149,17 +149,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return DatabaseUnavailable.answer();
+        }
         // CAL-03: a school-day deadline the engine counts while handling the request (e.g. into a school year with
         // no calendar) arrives wrapped; the failed command is rolled back, so it is the same 400
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof SchoolCalendarException outside) {
-                return outsideCalendar(outside);
+                return ResponseEntity.badRequest().body(outsideCalendar(outside));
             }
         }
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.",
-                "Internal error");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged.", "Internal error"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail, String title) {

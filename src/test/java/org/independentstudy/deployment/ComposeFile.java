@@ -7,15 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * {@code docker/docker-compose.yml} read as Docker Compose reads it, without a Docker engine: a service's
- * settings, with the {@code ${VARIABLE}} substitutions compose makes from the shell's variables.
+ * {@code docker/docker-compose.yml} (or an override of it) read as Docker Compose reads it, without a Docker engine:
+ * a service's settings, with the {@code ${VARIABLE}} substitutions compose makes from the shell's variables.
  */
 final class ComposeFile {
 
     static final Path PATH = Path.of("docker/docker-compose.yml");
+    /** Issue 13.2: the override that runs several nodes behind a load balancer. */
+    static final Path NODES = Path.of("docker/docker-compose.nodes.yml");
+    /** What compose's {@code !reset} tag reads as: the value the files before set is dropped. */
+    static final String RESET = "!reset";
     /** The shell variables of the README's command {@code DEMO_DATA=true COMPOSE_PROFILES=demo docker compose ...}. */
     static final Map<String, String> README_DEMO_SHELL = Map.of("DEMO_DATA", "true", "COMPOSE_PROFILES", "demo");
 
@@ -23,17 +32,23 @@ final class ComposeFile {
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
+    private final Path path;
     private final Map<String, Object> compose;
 
-    private ComposeFile(Map<String, Object> compose) {
+    private ComposeFile(Path path, Map<String, Object> compose) {
+        this.path = path;
         this.compose = compose;
     }
 
     static ComposeFile read() {
+        return read(PATH);
+    }
+
+    static ComposeFile read(Path path) {
         try {
-            return new ComposeFile(new Yaml().load(Files.readString(PATH)));
+            return new ComposeFile(path, new Yaml(new ComposeTags()).load(Files.readString(path)));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + PATH, e);
+            throw new IllegalStateException("Cannot read " + path, e);
         }
     }
 
@@ -45,7 +60,7 @@ final class ComposeFile {
     Map<String, Object> service(String name) {
         Map<String, Object> service = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
         if (service == null) {
-            throw new IllegalStateException(PATH + " has no service " + name);
+            throw new IllegalStateException(path + " has no service " + name);
         }
         return service;
     }
@@ -94,5 +109,19 @@ final class ComposeFile {
                 yield set;
             }
         };
+    }
+
+    /** Plain YAML, and compose's own tag {@code !reset}, read as {@link #RESET}. */
+    private static final class ComposeTags extends SafeConstructor {
+
+        ComposeTags() {
+            super(new LoaderOptions());
+            yamlConstructors.put(new Tag(RESET), new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    return RESET;
+                }
+            });
+        }
     }
 }

@@ -105,6 +105,27 @@ class DockerFilesTest {
     }
 
     @Test
+    @DisplayName("Issue 13.2 the nodes' override puts HAProxy on the application's published port in front of every node, with sticky sessions and the readiness check, and publishes no node's own port")
+    @SuppressWarnings("unchecked")
+    void nodesBehindALoadBalancer() {
+        ComposeFile nodes = ComposeFile.read(ComposeFile.NODES);
+        assertThat(nodes.service("app")).containsEntry("ports", ComposeFile.RESET);
+        Map<String, Object> lb = nodes.service("lb");
+
+        assertThat(String.valueOf(lb.get("image"))).startsWith("haproxy:");
+        assertThat((List<String>) lb.get("ports")).as("the port a single node publishes, which signing links open")
+                .isEqualTo(compose.service("app").get("ports")).containsExactly("8080:8080");
+        assertThat((List<String>) lb.get("volumes")).containsExactly("./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+        assertThat(dependencies(lb)).containsEntry("app", Map.of("condition", "service_healthy"));
+        assertThat(read("docker/haproxy.cfg"))
+                .containsPattern("(?m)^\\s+bind :8080$")
+                .as("sticky sessions: a cookie naming the node").containsPattern("(?m)^\\s+cookie \\S+ insert ")
+                .containsPattern("(?m)^\\s+option httpchk GET /actuator/health/readiness$")
+                .as("every node the service name resolves to")
+                .containsPattern("(?m)^\\s+server-template \\S+ \\d+ app:8080 check resolvers docker ");
+    }
+
+    @Test
     @DisplayName("the compose file is read with compose's substitutions: defaults for unset or empty, required values, $$")
     void composeSubstitutions() {
         Map<String, String> shell = Map.of("SET", "value", "EMPTY", "");

@@ -30,7 +30,7 @@ public final class SigningMailbox {
     }
 
     /** The token of the one link sent to this address for this signer (the greeting names them). */
-    static String tokenFor(GreenMailExtension mail, String address, String signerName) {
+    public static String tokenFor(GreenMailExtension mail, String address, String signerName) {
         List<String> tokens = tokensFor(mail, address, signerName);
         assertThat(tokens).as("invitations to %s for %s", address, signerName).hasSize(1);
         return tokens.get(0);
