@@ -1,5 +1,6 @@
 package org.independentstudy.process;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the case process's variables that Java reads and writes (the forms' keys are in forms/). */
@@ -16,6 +17,10 @@ public final class CaseVariables {
 
     /** Every process of a case carries its id, the case process and the phase processes it calls alike. */
     public static Long caseIdOf(VariableScope scope) {
+        if (scope == null) {
+            // a task whose execution another request has just ended (the same form submitted twice at once)
+            throw new OptimisticLockingException("The task's execution was ended by another request");
+        }
         return (Long) scope.getVariable(CASE_ID);
     }
 }
