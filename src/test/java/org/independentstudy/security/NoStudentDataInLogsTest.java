@@ -131,6 +131,7 @@ class NoStudentDataInLogsTest {
         assertThat(submitForm(schedule, Map.of("conferenceModality", "TELEPHONE", "conferenceDate", "2026-09-03",
                 "conferenceAttendees", "Parent, student, counselor")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+        at("2026-09-03T23:00:00Z");
         asCounselor(() -> tasks.complete(taskOf(caseKey, "recordPreEnrollmentConference").getId(), Map.of(
                 "conferenceOutcome", "HELD", "conferenceHeldOn", "2026-09-03", "optionsCovered", true,
                 "curriculumCovered", true, "supportsCovered", true)));
