@@ -9,7 +9,6 @@ import org.independentstudy.people.Student;
 import org.independentstudy.records.CaseRecord;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.independentstudy.security.Roles;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.DemoStudents;
@@ -146,7 +145,7 @@ class DeskBrowserTest {
         ProcessInstance process = walk.processOf(placement.caseId());
         walk.contactAndOutreach(process);
         walk.improvementWindowEnds(process);
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, walk.task(process), Map.of("conferenceHeldOn",
+        walk.asStaff("counselor", walk.task(process), Map.of("conferenceHeldOn",
                 org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(FixedEngineClock.DISTRICT).toLocalDate().toString(), "conferenceParticipants", "Student, mother, counselor",
                 "conferenceNotes", "The family asks for more live sessions"));
         String principal = jdbc.queryForObject("select username from staff_member where role = 'PRINCIPAL' "

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,9 +114,16 @@ final class ApplicationNode implements AutoCloseable {
         }
     }
 
+    /**
+     * A node's clock is this machine's plus an offset (ClockedApplication), so the offset that puts it at a fixed
+     * moment is measured against this machine's clock: the one place the tests read it, so that they do not
+     * depend on it.
+     */
+    private static final Clock MACHINE = Clock.systemUTC();
+
     /** How far ahead of this machine's clock a clock reading {@code now} at this moment is. */
     static Duration offsetTo(ZonedDateTime now) {
-        return Duration.between(Instant.now(), now.toInstant());
+        return Duration.between(MACHINE.instant(), now.toInstant());
     }
 
     private void awaitReady() {

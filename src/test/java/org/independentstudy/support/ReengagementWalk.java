@@ -22,7 +22,6 @@ import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.reengagement.ReengagementSweep;
 import org.independentstudy.reengagement.TriggerFindings;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
-import org.independentstudy.security.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,8 +106,8 @@ public class ReengagementWalk {
 
     /** Tier 1 and 2 as a counselor: contacts confirmed unchanged, the outreach plan without referrals. */
     public void contactAndOutreach(ProcessInstance process) {
-        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("contactNotes", "Called the mother"));
-        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("needsAssessment",
+        asStaff("counselor", task(process), Map.of("contactNotes", "Called the mother"));
+        asStaff("counselor", task(process), Map.of("needsAssessment",
                 "The student works afternoons; needs a later check-in time"));
     }
 
@@ -133,14 +132,15 @@ public class ReengagementWalk {
     /** Tier 3: the conference held today, then the principal's decision. */
     public void conferenceAndDecision(ProcessInstance process, String decision) {
         LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(FixedEngineClock.DISTRICT).toLocalDate();
-        asGroup("counselor", Roles.COUNSELORS_GROUP, task(process), Map.of("conferenceHeldOn", today.toString(),
+        asStaff("counselor", task(process), Map.of("conferenceHeldOn", today.toString(),
                 "conferenceParticipants", "Student, mother, teacher, counselor",
                 "conferenceNotes", "Agreement reviewed; the family asks for more live sessions"));
-        asGroup("principal", Roles.PRINCIPALS_GROUP, task(process), Map.of("reengagementDecision", decision,
+        asStaff("principal", task(process), Map.of("reengagementDecision", decision,
                 "decisionNotes", "Decided after the conference"));
     }
 
-    public void asGroup(String user, String group, Task task, Map<String, Object> variables) {
+    /** Completes the task as the staff member logged in to Tasklist, with their own groups (role and schools). */
+    public void asStaff(String user, Task task, Map<String, Object> variables) {
         assertThat(task).as("an open task").isNotNull();
         identity.setAuthentication(user, TasklistUser.groupsOf(identity, user));
         try {

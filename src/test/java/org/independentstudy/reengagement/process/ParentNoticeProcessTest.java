@@ -30,7 +30,6 @@ import org.independentstudy.participation.ParticipationRecording;
 import org.independentstudy.participation.ParticipationStatus;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.TimelineEntry;
-import org.independentstudy.security.Roles;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.FixedEngineClock;
@@ -132,7 +131,7 @@ class ParentNoticeProcessTest {
         }
         assertThat(as(rest, "analyst").getForEntity("/api/parent-notices/" + noticeId + "/letter.pdf", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, walk.task(notice), Map.of("handOverNote", "Mailed to the home address"));
+        walk.asStaff("counselor", walk.task(notice), Map.of("handOverNote", "Mailed to the home address"));
 
         assertThat(notice).isEnded();
         assertThat(jdbc.queryForList("select status from parent_notice_delivery where notice_id = ? order by id",
@@ -159,7 +158,7 @@ class ParentNoticeProcessTest {
         assertThat(caseRecord.timelineOf(placement.caseId())).filteredOn(e -> "parentNoticeOverdue".equals(e.getStep()))
                 .singleElement().satisfies(e -> assertThat(e.getDescription()).contains("2027-01-20")
                         .contains("not handed over by the end of the next school day"));
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, walk.task(notice), Map.of("handOverNote",
+        walk.asStaff("counselor", walk.task(notice), Map.of("handOverNote",
                 "Called the father and handed him the letter at the office"));
         assertThat(notice).isEnded();
     }

@@ -86,7 +86,7 @@ class TieredReengagementProcessTest {
         assertThat(tasks.getVariables(contacts.getId())).containsEntry("guardian1Id", guardian.get("ID"))
                 .containsEntry("guardian1Email", guardian.get("EMAIL")).containsEntry("guardian1Phone", guardian.get("PHONE"));
         assertThat(tier(placement)).isEqualTo("CONTACT_CHECK");
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, contacts, Map.of("guardian1Id", guardian.get("ID"),
+        walk.asStaff("counselor", contacts, Map.of("guardian1Id", guardian.get("ID"),
                 "guardian1Email", guardian.get("EMAIL"), "guardian1Phone", "(562) 555-0199",
                 "contactNotes", "The mother has a new phone number"));
 
@@ -98,7 +98,7 @@ class TieredReengagementProcessTest {
         Task outreach = walk.task(process);
         assertThat(outreach.getTaskDefinitionKey()).isEqualTo("planOutreach");
         assertThat(tier(placement)).isEqualTo("OUTREACH");
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, outreach, Map.of("needsAssessment",
+        walk.asStaff("counselor", outreach, Map.of("needsAssessment",
                 "Cares for a younger sibling in the mornings", "referralSocialServices", true,
                 "referralSocialServicesProvider", "County family services"));
         assertThat(jdbc.queryForMap("select service, provider, referred_by, referred_on from reengagement_referral r "
@@ -203,7 +203,7 @@ class TieredReengagementProcessTest {
         assertThat(revise.getTaskDefinitionKey()).isEqualTo("reviseAgreementAfterReengagement");
         Task refer = walk.task(walk.processOf(referred.caseId()));
         assertThat(refer.getTaskDefinitionKey()).isEqualTo("followUpReengagementReferral");
-        walk.asGroup("counselor", Roles.COUNSELORS_GROUP, refer, Map.of("followUpNote", "Referred to the continuation school"));
+        walk.asStaff("counselor", refer, Map.of("followUpNote", "Referred to the continuation school"));
         assertThat(caseRecord.timelineOf(referred.caseId())).extracting(TimelineEntry::getDescription)
                 .anySatisfy(d -> assertThat(d).contains("Referred to the continuation school"));
         assertThat(returning).hasPassed("requestReturnAfterDecision").isEnded();
