@@ -1,13 +1,7 @@
 package org.independentstudy.family;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
@@ -16,19 +10,17 @@ import org.thymeleaf.context.Context;
 /**
  * E-mails and letters to a family, in the family's language: a template rendered in that language is the letter
  * (HTML, also the source of its PDF) and the e-mail, whose subject is the document's title and whose plain-text
- * part is its words without markup, links written out.
+ * part is its words without markup, links written out. E-mails go through the {@link MailOutbox}.
  */
 @Component
 public class FamilyMail {
 
-    private final JavaMailSender sender;
     private final ITemplateEngine templates;
-    private final String from;
+    private final MailOutbox outbox;
 
-    FamilyMail(JavaMailSender sender, ITemplateEngine templates, @Value("${isp.mail.from}") String from) {
-        this.sender = sender;
+    FamilyMail(ITemplateEngine templates, MailOutbox outbox) {
         this.templates = templates;
-        this.from = from;
+        this.outbox = outbox;
     }
 
     /** The template (an HTML document with a title) with its words in this language. */
@@ -36,15 +28,12 @@ public class FamilyMail {
         return templates.process(template, new Context(language, variables));
     }
 
-    /** Throws a MailException or MessagingException when the mail server does not take the message. */
-    public void send(String to, String html) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(to);
-        helper.setSubject(subjectOf(html));
-        helper.setText(plainText(html), html);
-        sender.send(message);
+    /**
+     * Queues the rendered document as an e-mail in the caller's transaction; what becomes of it is told to
+     * {@code purpose} as a {@link MailOutcome} carrying {@code reference}. Returns the outbox message's id.
+     */
+    public long queue(String purpose, String reference, String to, String html) {
+        return outbox.queue(purpose, reference, to, subjectOf(html), html);
     }
 
     static String subjectOf(String html) {

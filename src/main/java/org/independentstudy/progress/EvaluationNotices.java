@@ -1,6 +1,5 @@
 package org.independentstudy.progress;
 
-import jakarta.mail.MessagingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,10 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.independentstudy.config.DistrictProperties;
-import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.family.FamilyLanguage;
 import org.independentstudy.family.FamilyMail;
+import org.independentstudy.family.MailOutbox;
+import org.independentstudy.family.MailOutcome;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.GuardianRepository;
 import org.independentstudy.people.StaffMember;
@@ -23,31 +23,37 @@ import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.PdfDocuments;
 import org.independentstudy.signing.FamilyReturnLinks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.mail.MailException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * ATT-07: the written notice that a formal evaluation will decide whether the student remains in independent
- * study: to the student, and to each parent or guardian while the student is under 18. E-mailed where an address
- * is on record; otherwise, or when the mail server refuses it, a printable letter (PDF) staff mail. The record
- * lists an e-mail as sent only once the server took it. Written in the family's language (issue 12.8).
+ * study: to the student, and to each parent or guardian while the student is under 18. E-mailed through the mail
+ * outbox (issue 13.4) where an address is on record; otherwise, or when the outbox gave up on it, a printable letter
+ * (PDF) staff mail. The record lists an e-mail as sent only once the server took it. Written in the family's
+ * language (issue 12.8).
  */
 @Service
 public class EvaluationNotices {
 
-    private static final Logger log = LoggerFactory.getLogger(EvaluationNotices.class);
+    /** The mail outbox's purpose; a reference is the evaluation's id and its recipient ({@code 12/g34}, {@code 12/s}). */
+    static final String MAIL_PURPOSE = "evaluation-notice";
     private static final String TEMPLATE = "progress/evaluation-notice";
+
+    /** What the notice left to do: wait for its e-mails' outcome, and (then, or now) letters to print. */
+    public record Delivery(boolean mailQueued, boolean lettersToPrint) {
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final StaffMemberRepository staff;
     private final FamilyMail mail;
+    private final MailOutbox outbox;
+    private final EvaluationNoticeProcesses processes;
     private final FamilyLanguage languages;
     private final FamilyReturnLinks returnLinks;
     private final DistrictProperties district;
@@ -55,13 +61,16 @@ public class EvaluationNotices {
     private final Clock clock;
 
     EvaluationNotices(NamedParameterJdbcTemplate jdbc, StudentRepository students, GuardianRepository guardians,
-                      StaffMemberRepository staff, FamilyMail mail, FamilyLanguage languages,
+                      StaffMemberRepository staff, FamilyMail mail, MailOutbox outbox,
+                      EvaluationNoticeProcesses processes, FamilyLanguage languages,
                       FamilyReturnLinks returnLinks, DistrictProperties district, CaseRecord caseRecord, Clock clock) {
         this.jdbc = jdbc;
         this.students = students;
         this.guardians = guardians;
         this.staff = staff;
         this.mail = mail;
+        this.outbox = outbox;
+        this.processes = processes;
         this.languages = languages;
         this.returnLinks = returnLinks;
         this.district = district;
@@ -76,34 +85,66 @@ public class EvaluationNotices {
     private record Recipient(String name, String role, String email, Long guardianId) {
     }
 
-    /** Sends or queues the notice of the evaluation to every recipient; true when letters wait to be printed. */
+    /** Queues the notice's e-mail to every recipient with an address; a letter to print for the others. */
     @Transactional
-    public boolean notifyFamily(Long evaluationId) {
+    public Delivery notifyFamily(Long evaluationId) {
         Evaluation evaluation = evaluation(evaluationId);
-        List<String> sent = new ArrayList<>();
-        List<String> toPrint = new ArrayList<>();
+        boolean queued = false;
         for (Recipient recipient : recipientsOf(evaluation)) {
-            String status = "TO_PRINT";
-            String failure = null;
             if (recipient.email() != null && !recipient.email().isBlank()) {
-                try {
-                    send(evaluation, recipient);
-                    status = "SENT";
-                } catch (MailException | MessagingException e) {
-                    log.warn("Evaluation notice {} to the {} not taken by the mail server: {}", evaluationId,
-                            recipient.role(), MailFailure.forLog(e));
-                    failure = String.valueOf(e.getMessage());
-                    record(evaluationId, recipient, "EMAIL", "FAILED", failure);
-                }
-            }
-            if ("SENT".equals(status)) {
-                record(evaluationId, recipient, "EMAIL", status, null);
-                sent.add(recipient.name() + " <" + recipient.email() + ">");
+                // only a parent's e-mail carries their own return link (TRN-01)
+                mail.queue(MAIL_PURPOSE, evaluationId + "/" + keyOf(recipient), recipient.email(),
+                        html(evaluation, recipient.guardianId() == null ? null
+                                : returnLinks.urlFor(evaluation.caseId(), recipient.guardianId())));
+                queued = true;
             } else {
-                record(evaluationId, recipient, "LETTER", status, failure);
-                toPrint.add(recipient.name() + (failure == null ? "" : " (e-mail refused)"));
+                record(evaluationId, recipient, "LETTER", "TO_PRINT", null);
             }
         }
+        return queued ? new Delivery(true, false) : new Delivery(false, settle(evaluation));
+    }
+
+    /**
+     * What the mail server made of one e-mail of a notice; a refusal on the last try makes it a letter to print.
+     * Once every e-mail is taken or given up, the record lists what was sent to whom and the process goes on.
+     */
+    @EventListener(condition = "#outcome.isFor('" + MAIL_PURPOSE + "')")
+    @Transactional
+    public void onMailOutcome(MailOutcome outcome) {
+        if (!outcome.settled()) {
+            // the outbox tries again; only the last try's refusal changes the notice
+            return;
+        }
+        String[] reference = outcome.reference().split("/");
+        Evaluation evaluation = evaluation(Long.valueOf(reference[0]));
+        Recipient recipient = recipientsOf(evaluation).stream().filter(r -> keyOf(r).equals(reference[1]))
+                .findFirst().orElse(new Recipient("(no longer on record)", "PARENT", outcome.recipient(), null));
+        if (outcome.sent()) {
+            record(evaluation.id(), recipient, "EMAIL", "SENT", null);
+        } else {
+            record(evaluation.id(), recipient, "EMAIL", "FAILED", outcome.failure());
+            record(evaluation.id(), recipient, "LETTER", "TO_PRINT", outcome.failure());
+        }
+        if (outbox.settled(MAIL_PURPOSE, evaluation.id() + "/")) {
+            processes.mailSettled(evaluation.id(), settle(evaluation));
+        }
+    }
+
+    /** Every recipient is e-mailed or has a letter waiting: the record says which; true when letters wait. */
+    private boolean settle(Evaluation evaluation) {
+        List<String> sent = new ArrayList<>();
+        List<String> toPrint = new ArrayList<>();
+        jdbc.query("""
+                select recipient_name, email, status, failure from evaluation_notice
+                 where evaluation_id = :id and status in ('SENT', 'TO_PRINT') order by id""",
+                new MapSqlParameterSource("id", evaluation.id()), rs -> {
+                    if ("SENT".equals(rs.getString("status"))) {
+                        sent.add(rs.getString("recipient_name") + " <" + rs.getString("email") + ">");
+                    } else {
+                        toPrint.add(rs.getString("recipient_name")
+                                + (rs.getString("failure") == null ? "" : " (e-mail refused)"));
+                    }
+                });
         caseRecord.append(evaluation.caseId(), CaseEvent.underRule("ATT-07", "evaluationNoticeSent",
                 "Notice of the formal evaluation " + (sent.isEmpty() ? "e-mailed to nobody" : "e-mailed to "
                         + String.join(", ", sent)) + (toPrint.isEmpty() ? "" : "; printed letter to be mailed to "
@@ -134,10 +175,9 @@ public class EvaluationNotices {
         return recipients;
     }
 
-    /** Only a parent's e-mail carries their own return link (TRN-01). */
-    private void send(Evaluation evaluation, Recipient recipient) throws MessagingException {
-        mail.send(recipient.email(), html(evaluation, recipient.guardianId() == null ? null
-                : returnLinks.urlFor(evaluation.caseId(), recipient.guardianId())));
+    /** A recipient within their notice: the guardian, or the student ("s"). */
+    private static String keyOf(Recipient recipient) {
+        return recipient.guardianId() == null ? "s" : "g" + recipient.guardianId();
     }
 
     private String html(Evaluation e, String returnLink) {

@@ -1,10 +1,10 @@
 package org.independentstudy.reengagement;
 
-import jakarta.mail.MessagingException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.config.DistrictProperties;
-import org.independentstudy.errors.MailFailure;
 import org.independentstudy.errors.NotFoundException;
 import org.independentstudy.family.FamilyLanguage;
 import org.independentstudy.family.FamilyMail;
+import org.independentstudy.family.MailOutbox;
+import org.independentstudy.family.MailOutcome;
 import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecorded;
 import org.independentstudy.records.CaseEvent;
@@ -26,34 +26,31 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.records.CurrentActor;
 import org.independentstudy.records.PdfDocuments;
 import org.independentstudy.signing.FamilyReturnLinks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * REE-06: the parents are told of every nonparticipatory day of a long-term, non-exempt placement within one school
  * day of its recording, whether or not a trigger holds. The days recorded for a student on one day make one notice
- * (days recorded later that day join it until it goes out), one per parent, by e-mail or, with no address or after
- * the mail server refused it three times, as a printed letter staff hand over. It is written in the family's home
- * language (issue 12.8, recorded with the notice). Every attempt is on record: sent, failed, retried, to print,
- * printed.
+ * (days recorded later that day join it until it goes out), one per parent, by e-mail through the mail outbox
+ * (issue 13.4) or, with no address or once the outbox gave up on it, as a printed letter staff hand over. It is
+ * written in the family's home language (issue 12.8, recorded with the notice). Every try is on record: sent,
+ * failed, retried, to print, printed.
  */
 @Service
 @Transactional
 public class ParentNotices {
 
-    /** E-mail attempts before a refused address becomes a printed letter. */
-    public static final int ATTEMPTS = 3;
-    private static final Logger log = LoggerFactory.getLogger(ParentNotices.class);
+    /** The mail outbox's purpose; a reference is the notice's id and its recipient ({@code 12/g34}, {@code 12/s}). */
+    static final String MAIL_PURPOSE = "parent-notice";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** What one delivery attempt left to do. */
-    public record Delivery(boolean delivered, boolean retry, boolean lettersToPrint) {
+    /** What the notice's delivery left to do: wait for its e-mails, or nothing, or the letters to print. */
+    public record Delivery(boolean mailQueued, boolean delivered, boolean lettersToPrint) {
     }
 
     private record Notice(Long id, Long caseId, Long studentId, LocalDate recordedOn, String language, Date dueAt,
@@ -69,13 +66,14 @@ public class ParentNotices {
     private final FamilyReturnLinks returnLinks;
     private final ReengagementDeadlines deadlines;
     private final FamilyMail mail;
+    private final MailOutbox outbox;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
     private final CurrentActor actor;
     private final Clock clock;
 
     ParentNotices(NamedParameterJdbcTemplate jdbc, SchoolCalendar calendar, ParentNoticeProcesses processes,
-                  ReengagementDeadlines deadlines, FamilyReturnLinks returnLinks, FamilyMail mail,
+                  ReengagementDeadlines deadlines, FamilyReturnLinks returnLinks, FamilyMail mail, MailOutbox outbox,
                   DistrictProperties district, CaseRecord caseRecord, CurrentActor actor, Clock clock) {
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -83,6 +81,7 @@ public class ParentNotices {
         this.deadlines = deadlines;
         this.returnLinks = returnLinks;
         this.mail = mail;
+        this.outbox = outbox;
         this.district = district;
         this.caseRecord = caseRecord;
         this.actor = actor;
@@ -151,68 +150,82 @@ public class ParentNotices {
     }
 
     /**
-     * One delivery attempt: every parent not yet reached is e-mailed, or gets a letter to print when no address is on
-     * record or the last attempt failed. The timeline lists what was sent, to whom, only once the server took it.
+     * The notice goes out: an e-mail to every parent with an address, queued in the mail outbox, whose outcome
+     * comes back through {@link #onMailOutcome}; a letter to print for the others.
      */
     public Delivery deliver(Long noticeId) {
         Notice notice = notice(noticeId);
-        int attempt = notice.attempts() + 1;
-        jdbc.update("update parent_notice set attempts = :attempt where id = :id",
-                new MapSqlParameterSource("id", noticeId).addValue("attempt", attempt));
-        Set<String> done = Set.copyOf(jdbc.queryForList("""
-                select recipient_name from parent_notice_delivery where notice_id = :id
-                   and status in ('SENT', 'TO_PRINT', 'PRINTED')""", new MapSqlParameterSource("id", noticeId),
-                String.class));
-        List<String> sent = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        List<String> toPrint = new ArrayList<>();
+        // gone out: days recorded later open a notice of their own
+        jdbc.update("update parent_notice set attempts = 1 where id = :id", new MapSqlParameterSource("id", noticeId));
+        boolean queued = false;
         for (Recipient recipient : recipientsOf(notice)) {
-            if (done.contains(recipient.name())) {
-                continue;
-            }
             if (recipient.email() == null) {
-                record(noticeId, recipient, "LETTER", "TO_PRINT", attempt, "no e-mail address on record");
-                toPrint.add(recipient.name());
-                continue;
-            }
-            try {
-                send(notice, recipient);
-                record(noticeId, recipient, "EMAIL", attempt == 1 ? "SENT" : "RETRIED", attempt, "delivered on attempt " + attempt);
-                sent.add(recipient.name() + " <" + recipient.email() + ">");
-            } catch (MailException | MessagingException e) {
-                log.warn("Parent notice {} not taken by the mail server (attempt {}): {}", noticeId, attempt,
-                        MailFailure.forLog(e));
-                record(noticeId, recipient, "EMAIL", "FAILED", attempt, String.valueOf(e.getMessage()));
-                if (attempt >= ATTEMPTS) {
-                    record(noticeId, recipient, "LETTER", "TO_PRINT", attempt, "e-mail refused " + attempt + " times");
-                    toPrint.add(recipient.name() + " (e-mail refused)");
-                } else {
-                    failed.add(recipient.name());
-                }
+                record(noticeId, recipient, "LETTER", "TO_PRINT", 1, "no e-mail address on record");
+            } else {
+                queue(notice, recipient);
+                queued = true;
             }
         }
-        if (!failed.isEmpty()) {
-            caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeFailed",
-                    "The mail server refused the notice of nonparticipation for " + String.join(", ", failed)
-                            + " (attempt " + attempt + " of " + ATTEMPTS + "); it is tried again in 15 minutes"));
+        return queued ? new Delivery(true, false, false) : settle(notice);
+    }
+
+    /**
+     * What the mail server made of one e-mail of a notice, each try on record; once every e-mail of the notice is
+     * taken or given up (then a letter to print), the record lists what was sent to whom and the process goes on.
+     */
+    @EventListener(condition = "#outcome.isFor('" + MAIL_PURPOSE + "')")
+    public void onMailOutcome(MailOutcome outcome) {
+        String[] reference = outcome.reference().split("/");
+        Notice notice = notice(Long.valueOf(reference[0]));
+        Recipient recipient = recipientsOf(notice).stream().filter(r -> keyOf(r).equals(reference[1])).findFirst()
+                .orElse(new Recipient("(no longer on record)", null, outcome.recipient()));
+        int attempt = outcome.attempt();
+        switch (outcome.status()) {
+            case SENT -> record(notice.id(), recipient, "EMAIL", attempt == 1 ? "SENT" : "RETRIED", attempt,
+                    "delivered on try " + attempt);
+            case REFUSED -> {
+                record(notice.id(), recipient, "EMAIL", "FAILED", attempt, outcome.failure());
+                caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeFailed",
+                        "The mail server refused the notice of nonparticipation for " + recipient.name() + " (try "
+                                + attempt + "); the mail outbox tries again at "
+                                + TIME.format(outcome.nextTryAt().atZone(district.timeZone()))));
+            }
+            case GAVE_UP -> {
+                record(notice.id(), recipient, "EMAIL", "FAILED", attempt, outcome.failure());
+                record(notice.id(), recipient, "LETTER", "TO_PRINT", attempt, "e-mail refused " + attempt + " times");
+            }
         }
-        if (!sent.isEmpty() || !toPrint.isEmpty()) {
-            caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeSent",
-                    "Notice of nonparticipation on " + String.join(", ", days(noticeId)) + " ("
-                            + notice.language() + ")" + (sent.isEmpty() ? "" : ": e-mailed to " + String.join(", ", sent))
-                            + (toPrint.isEmpty() ? "" : "; printed letter to be handed over for "
-                            + String.join(", ", toPrint))));
+        if (outcome.settled() && outbox.settled(MAIL_PURPOSE, notice.id() + "/")) {
+            Delivery delivery = settle(notice);
+            processes.mailSettled(notice.id(), delivery.delivered(), delivery.lettersToPrint());
         }
-        boolean lettersWaiting = !jdbc.queryForList("""
-                select d.id from parent_notice_delivery d where d.notice_id = :id and d.status = 'TO_PRINT'
-                   and not exists (select 1 from parent_notice_delivery p where p.notice_id = d.notice_id
-                       and p.recipient_name = d.recipient_name and p.status = 'PRINTED')""",
-                new MapSqlParameterSource("id", noticeId), Long.class).isEmpty();
-        boolean delivered = failed.isEmpty() && !lettersWaiting;
-        if (delivered) {
-            status(noticeId, "DELIVERED");
+    }
+
+    /** Every parent is e-mailed or has a letter waiting: the record says which. */
+    private Delivery settle(Notice notice) {
+        List<Map<String, Object>> deliveries = jdbc.queryForList("""
+                select recipient_name, email, status, detail from parent_notice_delivery
+                 where notice_id = :id and status in ('SENT', 'RETRIED', 'TO_PRINT') order by id""",
+                new MapSqlParameterSource("id", notice.id()));
+        List<String> sent = new ArrayList<>();
+        List<String> toPrint = new ArrayList<>();
+        for (Map<String, Object> delivery : deliveries) {
+            if ("TO_PRINT".equals(delivery.get("status"))) {
+                toPrint.add(delivery.get("recipient_name")
+                        + (String.valueOf(delivery.get("detail")).startsWith("e-mail refused") ? " (e-mail refused)" : ""));
+            } else {
+                sent.add(delivery.get("recipient_name") + " <" + delivery.get("email") + ">");
+            }
         }
-        return new Delivery(delivered, !failed.isEmpty(), failed.isEmpty() && lettersWaiting);
+        caseRecord.append(notice.caseId(), CaseEvent.underRule("REE-06", "parentNoticeSent",
+                "Notice of nonparticipation on " + String.join(", ", days(notice.id())) + " (" + notice.language() + ")"
+                        + (sent.isEmpty() ? "" : ": e-mailed to " + String.join(", ", sent))
+                        + (toPrint.isEmpty() ? "" : "; printed letter to be handed over for " + String.join(", ", toPrint))));
+        boolean lettersWaiting = !toPrint.isEmpty();
+        if (!lettersWaiting) {
+            status(notice.id(), "DELIVERED");
+        }
+        return new Delivery(false, !lettersWaiting, lettersWaiting);
     }
 
     /** Staff printed the letters and handed them over (to the post, or to the family). */
@@ -255,11 +268,17 @@ public class ParentNotices {
         return notice(noticeId).caseId();
     }
 
-    private void send(Notice notice, Recipient recipient) throws MessagingException {
+    private void queue(Notice notice, Recipient recipient) {
         // TRN-01: each parent's own link to ask for the return to the classroom
         String returnLink = recipient.guardianId() == null ? null
                 : returnLinks.urlFor(notice.caseId(), recipient.guardianId());
-        mail.send(recipient.email(), html(notice, recipient.name(), returnLink));
+        mail.queue(MAIL_PURPOSE, notice.id() + "/" + keyOf(recipient), recipient.email(),
+                html(notice, recipient.name(), returnLink));
+    }
+
+    /** A recipient within their notice: the guardian, or the student ("s"). */
+    private static String keyOf(Recipient recipient) {
+        return recipient.guardianId() == null ? "s" : "g" + recipient.guardianId();
     }
 
     private String html(Notice notice, String recipientName, String returnLink) {

@@ -1,6 +1,5 @@
 package org.independentstudy.signing;
 
-import jakarta.mail.MessagingException;
 import java.util.HashMap;
 import java.util.Map;
 import org.independentstudy.config.DistrictProperties;
@@ -27,8 +26,8 @@ class InvitationMail {
         this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
     }
 
-    /** Throws a MailException or MessagingException when the mail server does not take the message. */
-    void send(SigningLink link, String token, SignatureRequest request, boolean reminder) throws MessagingException {
+    /** Queued in the mail outbox; its outcome goes to {@link SignatureInvitations} with this reference. */
+    void queue(SigningLink link, String token, SignatureRequest request, boolean reminder, String reference) {
         Map<String, Object> model = new HashMap<>();
         model.put("reminder", reminder);
         model.put("district", district.name());
@@ -37,6 +36,7 @@ class InvitationMail {
         model.put("deadline", request.deadline().orElse(null));
         model.put("expires", link.getExpiresAt().atZone(district.timeZone()).toLocalDate());
         model.put("url", publicBaseUrl + "/sign/" + token);
-        mail.send(link.getEmail(), mail.render("signing/invitation-mail", languages.ofCase(link.getCaseId()), model));
+        mail.queue(SignatureInvitations.MAIL_PURPOSE, reference, link.getEmail(),
+                mail.render("signing/invitation-mail", languages.ofCase(link.getCaseId()), model));
     }
 }

@@ -1,26 +1,26 @@
 package org.independentstudy.signing;
 
-import jakarta.mail.MessagingException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.independentstudy.errors.MailFailure;
+import org.independentstudy.family.MailOutcome;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mails each family signer of an agreement version their personal link. The link is recorded before the
- * mail is sent, and a mail the server did not take is tried again later: a mail failure never loses the
- * request for a signature.
+ * E-mails each family signer of an agreement version their personal link. The link and its e-mail are written
+ * together, the e-mail into the mail outbox, which tries it until the server takes it: a mail failure never loses
+ * the request for a signature. The link records each try's outcome.
  */
 @Service
 public class SignatureInvitations {
 
-    private static final Logger log = LoggerFactory.getLogger(SignatureInvitations.class);
+    /** The outbox's purpose for signing e-mails; the reference is the link's id and whether it reminds. */
+    static final String MAIL_PURPOSE = "signing-link";
+    private static final String REMINDER = ":reminder";
 
     private final AgreementsForFamilySigning agreements;
     private final SigningLinks links;
@@ -32,38 +32,37 @@ public class SignatureInvitations {
         this.mail = mail;
     }
 
+    /** Called after the version's transaction committed: the links and their e-mails in a transaction of their own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void inviteFamilySigners(Long agreementVersionId) {
         SignatureRequest request = agreements.signatureRequest(agreementVersionId);
-        links.issue(request).forEach(link -> deliver(link, request, false));
+        links.issue(request).forEach(link -> queue(link, request, false));
     }
 
     /**
      * AGR-07: each family signer who has not signed is e-mailed a working link: their open one again, or a fresh
      * one where theirs expired. No link a family member may be using is revoked.
      */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void remindFamilySigners(Long agreementVersionId, Set<String> unsignedIdentities) {
         SignatureRequest request = agreements.signatureRequest(agreementVersionId).onlyFor(unsignedIdentities);
         List<SigningLink> open = links.awaitingSignature(agreementVersionId).stream()
                 .filter(link -> unsignedIdentities.contains(link.getSignerIdentity())).toList();
-        Stream.concat(open.stream(), links.issue(request).stream()).forEach(link -> deliver(link, request, true));
+        Stream.concat(open.stream(), links.issue(request).stream()).forEach(link -> queue(link, request, true));
     }
 
-    @Scheduled(initialDelayString = "${isp.signing.mail-retry-interval:PT10M}",
-            fixedDelayString = "${isp.signing.mail-retry-interval:PT10M}")
-    public void retryUndelivered() {
-        for (SigningLink link : links.undelivered()) {
-            deliver(link, agreements.signatureRequest(link.getAgreementVersionId()), false);
+    /** What the mail server made of a signing e-mail: the case record says e-mailed only once it took it. */
+    @EventListener(condition = "#outcome.isFor('" + MAIL_PURPOSE + "')")
+    public void onMailOutcome(MailOutcome outcome) {
+        Long linkId = Long.valueOf(outcome.reference().replace(REMINDER, ""));
+        if (outcome.sent()) {
+            links.recordSent(linkId, outcome.reference().endsWith(REMINDER));
+        } else {
+            links.recordFailed(linkId, outcome.failure());
         }
     }
 
-    private void deliver(SigningLink link, SignatureRequest request, boolean reminder) {
-        try {
-            mail.send(link, links.tokenOf(link), request, reminder);
-            links.recordSent(link.getId(), reminder);
-        } catch (MailException | MessagingException e) {
-            log.warn("Signing link {} not delivered to the mail server (will retry): {}", link.getId(),
-                    MailFailure.forLog(e));
-            links.recordFailed(link.getId(), e.getMessage());
-        }
+    private void queue(SigningLink link, SignatureRequest request, boolean reminder) {
+        mail.queue(link, links.tokenOf(link), request, reminder, link.getId() + (reminder ? REMINDER : ""));
     }
 }

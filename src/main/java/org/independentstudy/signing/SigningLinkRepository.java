@@ -45,13 +45,6 @@ interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
             and l.usedAt is null and l.expiresAt > :now order by l.id""")
     List<SigningLink> awaitingSignature(@Param("versionId") Long versionId, @Param("now") Instant now);
 
-    /** Links whose e-mail failed and that are still worth sending. */
-    @Query("""
-            select l from SigningLink l where l.deliveryStatus = org.independentstudy.signing.DeliveryStatus.FAILED
-            and l.deliveryAttempts < :maxAttempts and l.superseded = false and l.usedAt is null
-            and l.expiresAt > :now order by l.id""")
-    List<SigningLink> undelivered(@Param("maxAttempts") int maxAttempts, @Param("now") Instant now);
-
     /**
      * Uses the link if nobody has yet: of two submissions at the same moment, the database lets exactly one
      * update the row (AGR-08: one link, one signature).

@@ -12,7 +12,6 @@ import org.independentstudy.records.CaseRecord;
 import org.independentstudy.signing.AgreementsForFamilySigning.FamilySigner;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,7 +43,7 @@ class SigningLinks {
      * the unused links of the agreement's earlier versions stop working (AGR-08: a changed agreement is signed
      * again).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public List<SigningLink> issue(SignatureRequest request) {
         repository.openForOtherVersions(request.agreementId(), request.agreementVersionId())
                 .forEach(SigningLink::supersede);
@@ -104,13 +103,8 @@ class SigningLinks {
         return repository.awaitingSignature(agreementVersionId, clock.instant());
     }
 
-    @Transactional(readOnly = true)
-    public List<SigningLink> undelivered() {
-        return repository.undelivered(properties.maxDeliveryAttempts(), clock.instant());
-    }
-
     /** The mail server took the message: only now does the case record say it was e-mailed. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void recordSent(Long linkId, boolean reminder) {
         SigningLink link = get(linkId);
         link.deliveryAttempted();
@@ -127,7 +121,7 @@ class SigningLinks {
         caseRecord.append(link.getCaseId(), sent);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void recordFailed(Long linkId, String error) {
         SigningLink link = get(linkId);
         link.deliveryAttempted();

@@ -7,17 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Family signing links: the HMAC secret that makes a link unforgeable (AGR-08), how long a link is valid, and
- * how often an e-mail that could not be delivered is tried again. The secret comes from
+ * Family signing links: the HMAC secret that makes a link unforgeable (AGR-08) and how long a link is valid
+ * (e-mails that could not be delivered are tried again by the mail outbox). The secret comes from
  * {@value #SECRET_VARIABLE}; only a demo installation ({@code demoSecretAllowed}, bound from
  * {@code isp.demo-data.enabled}) runs without one, on the published {@link #DEMO_SECRET}.
  */
 @ConfigurationProperties("isp.signing")
 public record SigningProperties(String secret,
                                 @DefaultValue("false") boolean demoSecretAllowed,
-                                @DefaultValue("P14D") Duration linkValidity,
-                                @DefaultValue("PT10M") Duration mailRetryInterval,
-                                @DefaultValue("5") int maxDeliveryAttempts) {
+                                @DefaultValue("P14D") Duration linkValidity) {
 
     static final String SECRET_VARIABLE = "ISP_SIGNING_SECRET";
     /** Public (it is in the source): anyone can forge links signed with it, so demo installations only. */

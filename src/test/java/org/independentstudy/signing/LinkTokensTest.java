@@ -14,7 +14,7 @@ class LinkTokensTest {
             "1789000000", "1790000000");
 
     private static LinkTokens withSecret(String secret) {
-        return new LinkTokens(new SigningProperties(secret, false, Duration.ofDays(14), Duration.ofMinutes(10), 5));
+        return new LinkTokens(new SigningProperties(secret, false, Duration.ofDays(14)));
     }
 
     private final LinkTokens tokens = withSecret("a-secret-of-the-district-of-32-characters");

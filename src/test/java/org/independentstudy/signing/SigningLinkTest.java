@@ -20,7 +20,7 @@ class SigningLinkTest {
     private static final Duration FOURTEEN_DAYS = Duration.ofDays(14);
     private static final Instant ISSUED = ZonedDateTime.of(2026, 12, 14, 16, 30, 0, 0, DISTRICT).toInstant();
     private static final LinkTokens TOKENS = new LinkTokens(
-            new SigningProperties("a-secret-of-the-district-of-32-characters", false, FOURTEEN_DAYS, Duration.ZERO, 5));
+            new SigningProperties("a-secret-of-the-district-of-32-characters", false, FOURTEEN_DAYS));
 
     private static SigningLink issuedUntil(Instant expiry) {
         FamilySigner parent = new FamilySigner("PARENT", "guardian:7", "Ana Garcia", "ana@example.org");

@@ -72,7 +72,7 @@ class SigningSecretTest {
     }
 
     private static SigningProperties properties(String secret, boolean demoData) {
-        return new SigningProperties(secret, demoData, Duration.ofDays(14), Duration.ZERO, 5);
+        return new SigningProperties(secret, demoData, Duration.ofDays(14));
     }
 
     @Configuration(proxyBeanMethods = false)

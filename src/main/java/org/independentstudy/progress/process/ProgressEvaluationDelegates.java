@@ -5,12 +5,15 @@ import static org.independentstudy.process.CaseVariables.caseIdOf;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.process.ProcessMessages;
 import org.independentstudy.process.SubmittedForm;
 import org.independentstudy.process.TaskCompleter;
+import org.independentstudy.progress.EvaluationNoticeProcesses;
 import org.independentstudy.progress.EvaluationNotices;
 import org.independentstudy.progress.EvaluationOutcome;
 import org.independentstudy.progress.ProgressEvaluations;
@@ -23,6 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /** The steps of the process {@code progress-evaluation} (ATT-06..08). */
 @Configuration
 class ProgressEvaluationDelegates {
+
+    private static final String EVALUATION_ID = "evaluationId";
+    private static final String LETTERS_TO_PRINT = "lettersToPrint";
 
     /** The month to evaluate next and when its timer fires: the end of its last school day. */
     @Bean
@@ -76,8 +82,20 @@ class ProgressEvaluationDelegates {
     /** ATT-07: the notice to the student and, under 18, the parents. */
     @Bean
     JavaDelegate notifyFamilyOfEvaluation(EvaluationNotices notices) {
-        return execution -> execution.setVariable("lettersToPrint",
-                notices.notifyFamily((Long) execution.getVariable("evaluationId")));
+        return execution -> {
+            EvaluationNotices.Delivery delivery = notices.notifyFamily((Long) execution.getVariable(EVALUATION_ID));
+            execution.setVariable("evaluationMailQueued", delivery.mailQueued());
+            execution.setVariable(LETTERS_TO_PRINT, delivery.lettersToPrint());
+        };
+    }
+
+    /** ATT-07, issue 13.4: the notice's e-mails were taken or given up; the process waiting for them goes on. */
+    @Bean
+    EvaluationNoticeProcesses evaluationNoticeProcesses(RuntimeService runtime) {
+        return (evaluationId, lettersToPrint) -> ProcessMessages.deliver(runtime
+                .createMessageCorrelation("EvaluationNoticeMailSettled")
+                .processInstanceVariableEquals(EVALUATION_ID, evaluationId)
+                .setVariable(LETTERS_TO_PRINT, lettersToPrint));
     }
 
     /** ATT-07: the formal evaluation's outcome, recorded when the task is completed. */

@@ -182,13 +182,13 @@ class ReengagementDelegates {
                 "Re-engagement ended with the principal's decision carried out");
     }
 
-    /** REE-06: one delivery attempt of a parent notice. */
+    /** REE-06: a parent notice goes out (its e-mails queued, its letters to print). */
     @Bean
     JavaDelegate sendParentNotice(ParentNotices notices) {
         return execution -> {
             ParentNotices.Delivery delivery = notices.deliver(noticeIdOf(execution));
+            execution.setVariable("noticeMailQueued", delivery.mailQueued());
             execution.setVariable("noticeDelivered", delivery.delivered());
-            execution.setVariable("noticeRetry", delivery.retry());
             execution.setVariable("noticeLettersToPrint", delivery.lettersToPrint());
         };
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.independentstudy.process.CaseVariables;
+import org.independentstudy.process.ProcessMessages;
 import org.independentstudy.reengagement.ParentNoticeProcesses;
 import org.independentstudy.reengagement.ReengagementProcesses;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ class ReengagementEngine implements ReengagementProcesses, ParentNoticeProcesses
     static final String REENGAGEMENT_ID = "reengagementId";
     static final String NOTICE_ID = "noticeId";
     static final String WITHDRAWN = "ReengagementWithdrawn";
+    static final String NOTICE_MAIL_SETTLED = "ParentNoticeMailSettled";
 
     private final RuntimeService runtime;
 
@@ -51,6 +53,13 @@ class ReengagementEngine implements ReengagementProcesses, ParentNoticeProcesses
     public void start(Long caseId, Long noticeId, Date sendAt, Date dueAt) {
         runtime.startProcessInstanceByKey(NOTICE_PROCESS, caseId.toString(), Map.of(CaseVariables.CASE_ID, caseId,
                 NOTICE_ID, noticeId, "noticeSendAt", sendAt, "noticeDueAt", dueAt));
+    }
+
+    @Override
+    public void mailSettled(Long noticeId, boolean delivered, boolean lettersToPrint) {
+        ProcessMessages.deliver(runtime.createMessageCorrelation(NOTICE_MAIL_SETTLED)
+                .processInstanceVariableEquals(NOTICE_ID, noticeId)
+                .setVariable("noticeDelivered", delivered).setVariable("noticeLettersToPrint", lettersToPrint));
     }
 
     private ProcessInstance instanceOf(Long reengagementId) {

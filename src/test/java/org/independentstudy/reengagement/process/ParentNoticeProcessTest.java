@@ -34,6 +34,7 @@ import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
 import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.MailOutboxTries;
 import org.independentstudy.support.ReengagementWalk;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.DisplayName;
@@ -69,6 +70,8 @@ class ParentNoticeProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    MailOutboxTries tries;
 
     @Test
     @DisplayName("REE-06 a Spanish-speaking family gets the notice in Spanish by e-mail at the end of the teaching day; the days recorded that day make one notice per parent, and the record lists what was sent to whom")
@@ -181,7 +184,7 @@ class ParentNoticeProcessTest {
     }
 
     @Test
-    @DisplayName("REE-06 the mail server is down: the attempt is recorded as failed, retried 15 minutes later and recorded as retried once the server took it")
+    @DisplayName("REE-06 Issue 13.4 the mail server is down: the try is recorded as failed, the mail outbox tries again a minute later and the record says retried once the server took it")
     void mailServerDownThenRetried() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
         at(2027, 1, 20, 17);
@@ -193,8 +196,11 @@ class ParentNoticeProcessTest {
         } finally {
             mail.start();
         }
-        assertThat(notice).isWaitingAt("retryWait");
-        runTimer(notice);
+        assertThat(notice).isWaitingAt("noticeMailSettled");
+        String ofThisNotice = runtime.getVariable(notice.getId(), "noticeId") + "/";
+        assertThat(tries.next("parent-notice", ref -> ref.startsWith(ofThisNotice))).get().extracting(Job::getDuedate)
+                .isEqualTo(Date.from(ZonedDateTime.of(2027, 1, 20, 17, 1, 0, 0, FixedEngineClock.DISTRICT).toInstant()));
+        tries.runNext("parent-notice", ref -> ref.startsWith(ofThisNotice));
 
         assertThat(notice).isEnded();
         assertThat(jdbc.queryForList("select d.status from parent_notice_delivery d join parent_notice n "
@@ -202,6 +208,35 @@ class ParentNoticeProcessTest {
                 .containsExactly("FAILED", "RETRIED");
         assertThat(caseRecord.timelineOf(placement.caseId())).extracting(TimelineEntry::getStep)
                 .containsSubsequence("parentNoticeFailed", "parentNoticeSent");
+    }
+
+    @Test
+    @DisplayName("REE-06 Issue 13.4 the mail server still refuses on the mail outbox's last try: the parent gets a printed letter, every try on record")
+    void mailRefusedToTheLastTry() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        at(2027, 1, 20, 17);
+        record(placement, LocalDate.of(2027, 1, 20), "Absent");
+        ProcessInstance notice = noticeOf(placement);
+        String ofThisNotice = runtime.getVariable(notice.getId(), "noticeId") + "/";
+        mail.stop();
+        try {
+            runTimer(notice);
+            while (tries.runNext("parent-notice", ref -> ref.startsWith(ofThisNotice))) {
+                assertThat(notice).isActive();
+            }
+        } finally {
+            mail.start();
+        }
+
+        assertThat(notice).isWaitingAt("handOverPrintedNotice");
+        List<String> statuses = jdbc.queryForList("select d.status from parent_notice_delivery d join parent_notice n "
+                + "on n.id = d.notice_id where n.case_id = ? order by d.id", String.class, placement.caseId());
+        assertThat(statuses).hasSize(11).endsWith("FAILED", "TO_PRINT").filteredOn("FAILED"::equals).hasSize(10);
+        assertThat(caseRecord.timelineOf(placement.caseId())).filteredOn(e -> "parentNoticeSent".equals(e.getStep()))
+                .singleElement().satisfies(e -> assertThat(e.getDescription())
+                        .contains("printed letter to be handed over for").contains("(e-mail refused)"));
+        assertThat(ClockUtil.getCurrentTime()).as("the last try, 9 pauses of 1, 2, 4, 8 and 5 x 15 minutes later")
+                .isEqualTo(Date.from(ZonedDateTime.of(2027, 1, 20, 18, 30, 0, 0, FixedEngineClock.DISTRICT).toInstant()));
     }
 
     @Test
@@ -249,14 +284,10 @@ class ParentNoticeProcessTest {
                 .processInstanceBusinessKey(placement.caseId().toString()).singleResult();
     }
 
-    /** The notice's next timer (send time or retry): the clock passes it and the job runs. */
+    /** The notice's send time: the clock passes it and the job runs. */
     private void runTimer(ProcessInstance notice) {
         Job timer = management.createJobQuery().processInstanceId(notice.getId()).timers()
                 .activityId("noticeSendTime").singleResult();
-        if (timer == null) {
-            timer = management.createJobQuery().processInstanceId(notice.getId()).timers().activityId("retryWait")
-                    .singleResult();
-        }
         if (timer.getDuedate().after(ClockUtil.getCurrentTime())) {
             ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
         }
