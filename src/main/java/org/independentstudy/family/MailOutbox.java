@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issue 13.4: the outbox every e-mail goes through. A message is written in the transaction that decides to send
  * it, so it exists exactly when that decision does; it is tried once right after that transaction commits, and
- * otherwise by the engine's job executor ({@link MailOutboxJobs}), with pauses that grow from
+ * otherwise by the engine's job executor ({@link MailJobs}), with pauses that grow from
  * {@code isp.mail.outbox.first-retry-after} to {@code longest-pause}, until the server takes it or
  * {@code attempts} tries were refused. A try holds the message's row lock while it talks to the server and records
  * the answer in its own transaction, so a message the server took is never sent again, on any node. What a try came
@@ -50,7 +50,7 @@ public class MailOutbox {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JavaMailSender sender;
-    private final MailOutboxJobs jobs;
+    private final MailJobs jobs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
@@ -59,7 +59,7 @@ public class MailOutbox {
     private final Duration longestPause;
     private final int attempts;
 
-    MailOutbox(NamedParameterJdbcTemplate jdbc, JavaMailSender sender, MailOutboxJobs jobs,
+    MailOutbox(NamedParameterJdbcTemplate jdbc, JavaMailSender sender, MailJobs jobs,
                ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
                @Value("${isp.mail.from}") String from,
                @Value("${isp.mail.outbox.first-retry-after:PT1M}") Duration firstRetryAfter,
@@ -123,18 +123,25 @@ public class MailOutbox {
                 new MapSqlParameterSource("purpose", purpose).addValue("reference", reference), Integer.class) == 0;
     }
 
-    /** The try after commit: its own transactions, as the job executor's try; sent, the job standing by goes. */
+    /**
+     * The try after commit, as the job executor's: transactions of its own (the committed one is still bound to
+     * the thread), nobody's engine authentication; sent, the job standing by goes.
+     */
     private void tryAndReport(long id) {
-        newTransaction.executeWithoutResult(status -> attempt(id));
-        newTransaction.executeWithoutResult(status -> report(id));
-        jdbc.query("select job_id from mail_outbox where id = :id and status = 'SENT' and job_id is not null",
-                Map.of("id", id), rs -> {
-                    jobs.cancel(rs.getString("job_id"));
-                });
+        jobs.asSystem(() -> {
+            newTransaction.executeWithoutResult(status -> attempt(id));
+            newTransaction.executeWithoutResult(status -> report(id));
+            String standingBy = newTransaction.execute(status -> jdbc.query("""
+                    select job_id from mail_outbox where id = :id and status = 'SENT' and job_id is not null""",
+                    Map.of("id", id), rs -> rs.next() ? rs.getString(1) : null));
+            if (standingBy != null) {
+                jobs.cancel(standingBy);
+            }
+        });
     }
 
     /** The job executor's next try of the message. */
-    void standingBy(long id, String jobId) {
+    public void standingBy(long id, String jobId) {
         jdbc.update("update mail_outbox set job_id = :job where id = :id", Map.of("id", id, "job", jobId));
     }
 
@@ -143,7 +150,7 @@ public class MailOutbox {
      * told, so a failure while telling it never leads to the message being sent again. Returns when the next try is
      * due, if one is.
      */
-    Optional<Instant> tryFromJob(long id) {
+    public Optional<Instant> tryFromJob(long id) {
         Optional<Instant> next = newTransaction.execute(status -> attempt(id));
         report(id);
         return next;

@@ -1,35 +1,18 @@
 package org.independentstudy.family;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.independentstudy.support.AtTheSameMoment;
-import org.independentstudy.support.FixedEngineClock;
+import java.util.UUID;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.MailOutboxTries;
 import org.independentstudy.support.TestMailServer;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issue 13.4: the mail outbox with the in-process SMTP server stopped and started. */
+/** Issue 13.4: the mail outbox on H2. */
 @IntegrationTest
-class MailOutboxTest {
-
-    static final String PURPOSE = "outbox-test";
+class MailOutboxTest implements MailOutboxBehaviour {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMailServer.smtp();
@@ -42,93 +25,35 @@ class MailOutboxTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    private final String reference = UUID.randomUUID().toString();
 
-    @Test
-    @DisplayName("Issue 13.4 the mail server down for an hour: nothing is lost, each try waits longer than the last, and once the server is back the e-mail arrives exactly once")
-    void serverDownForAnHour() throws Exception {
-        FixedEngineClock.setClock(ZonedDateTime.of(2027, 1, 20, 9, 0, 0, 0, FixedEngineClock.DISTRICT));
-        Instant queuedAt = ClockUtil.getCurrentTime().toInstant();
-        mail.stop();
-        long id;
-        List<Duration> pauses = new ArrayList<>();
-        try {
-            id = queue("parent@family.example");
-            Instant last = queuedAt;
-            while (ClockUtil.getCurrentTime().toInstant().isBefore(queuedAt.plus(Duration.ofHours(1)))) {
-                assertThat(tries.runNext(PURPOSE, reference::equals)).as("a try is always scheduled").isTrue();
-                Instant now = ClockUtil.getCurrentTime().toInstant();
-                pauses.add(Duration.between(last, now));
-                last = now;
-            }
-        } finally {
-            mail.start();
-        }
-        assertThat(pauses).as("pauses of 1, 2, 4, 8, then 15 minutes").startsWith(Duration.ofMinutes(1),
-                Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(15));
-        assertThat(status(id)).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPTS", pauses.size() + 1);
-        assertThat(status(id).get("REPORTED_ATTEMPT")).as("each refusal told to the purpose").isEqualTo(pauses.size() + 1);
-
-        assertThat(tries.runNext(PURPOSE, reference::equals)).isTrue();
-        assertThat(tries.runNext(PURPOSE, reference::equals)).as("no try after the server took it").isFalse();
-
-        assertThat(received("parent@family.example")).singleElement();
-        assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", pauses.size() + 2)
-                .containsEntry("REPORTED_ATTEMPT", pauses.size() + 2);
+    @Override
+    public GreenMailExtension mail() {
+        return mail;
     }
 
-    @Test
-    @DisplayName("Issue 13.4 an e-mail the server took right after commit is not sent again: the job that stood by for it is withdrawn, and one already running on another node finds it sent")
-    void takenAtOnceIsNotSentAgain() throws Exception {
-        long id = queue("once@family.example");
-        assertThat(received("once@family.example")).singleElement();
-        assertThat(tries.next(PURPOSE, reference::equals)).as("the job standing by, withdrawn").isEmpty();
-
-        transactions.executeWithoutResult(status -> assertThat(outbox.tryFromJob(id)).isEmpty());
-
-        assertThat(received("once@family.example")).singleElement();
-        assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 1)
-                .containsEntry("REPORTED_ATTEMPT", 1);
+    @Override
+    public MailOutbox outbox() {
+        return outbox;
     }
 
-    @Test
-    @DisplayName("Issue 13.4 two nodes trying the same e-mail at the same moment send it once: the try holds the message's row")
-    void twoTriesAtOnceSendOnce() throws Exception {
-        mail.stop();
-        long id;
-        try {
-            id = queue("race@family.example");
-        } finally {
-            mail.start();
-        }
-        List<Callable<Boolean>> tries = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            tries.add(() -> transactions.execute(status -> outbox.tryFromJob(id).isEmpty()));
-        }
-        AtTheSameMoment.run(tries);
-
-        assertThat(received("race@family.example")).singleElement();
-        assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2);
+    @Override
+    public MailOutboxTries tries() {
+        return tries;
     }
 
-    /** This test's messages: a context shared with other tests holds theirs too. */
-    private final String reference = java.util.UUID.randomUUID().toString();
-
-    private long queue(String to) {
-        return transactions.execute(status -> outbox.queue(PURPOSE, reference, to, "A notice",
-                "<html><head><title>A notice</title></head><body><p>Hello</p></body></html>"));
+    @Override
+    public TransactionTemplate transactions() {
+        return transactions;
     }
 
-    private Map<String, Object> status(long id) {
-        return jdbc.queryForMap("select status, attempts, reported_attempt from mail_outbox where id = ?", id);
+    @Override
+    public JdbcTemplate jdbc() {
+        return jdbc;
     }
 
-    private static List<MimeMessage> received(String to) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.toString(m.getAllRecipients()).contains(to);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+    @Override
+    public String reference() {
+        return reference;
     }
 }

@@ -1,4 +1,4 @@
-package org.independentstudy.family;
+package org.independentstudy.family.process;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +8,19 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.independentstudy.family.MailJobs;
+import org.independentstudy.family.MailOutbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +30,7 @@ import org.springframework.stereotype.Component;
  * try schedules the next one in the same transaction.
  */
 @Component
-public class MailOutboxJobs extends AbstractProcessEnginePlugin {
+public class MailOutboxJobs extends AbstractProcessEnginePlugin implements MailJobs {
 
     public static final String TYPE = "isp-mail-outbox";
 
@@ -48,19 +55,56 @@ public class MailOutboxJobs extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(new TryToSend());
         configuration.setCustomJobHandlers(handlers);
+        // the outbox's table records every try; the engine's log of these jobs would outlive every cleanup (a job
+        // of no process has no removal time), so it is not written
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<HistoryEventHandler> historyHandlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        historyHandlers.add(0, new WithoutOutboxJobLog());
+        configuration.setCustomHistoryEventHandlers(historyHandlers);
     }
 
-    /** In the caller's transaction: a try of the message, due at that moment. Returns the job's id. */
-    String schedule(long messageId, Instant due) {
+    /** The engine's history in its database, but for the log of the outbox's jobs. */
+    private static class WithoutOutboxJobLog extends DbHistoryEventHandler {
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!(event instanceof HistoricJobLogEventEntity log && TYPE.equals(log.getJobDefinitionType()))) {
+                super.handleEvent(event);
+            }
+        }
+    }
+
+    @Override
+    public String schedule(long messageId, Instant due) {
         return configuration.getCommandExecutorTxRequired().execute(context -> schedule(context, messageId, due));
     }
 
-    /** The try standing by is not needed (the message was sent); one already running finds nothing to do. */
-    void cancel(String jobId) {
+    @Override
+    public void cancel(String jobId) {
         try {
-            configuration.getManagementService().deleteJob(jobId);
+            // the engine's own command, not the API's: no user's permission is at stake in withdrawing our own job
+            configuration.getCommandExecutorTxRequiresNew().execute(context -> {
+                JobEntity job = context.getJobManager().findJobById(jobId);
+                if (job != null && job.getLockOwner() == null) {
+                    job.delete();
+                }
+                return null;
+            });
         } catch (ProcessEngineException e) {
-            // being executed on some node, or gone: it finds the message sent
+            // acquired by a node meanwhile: that try finds the message sent
+        }
+    }
+
+    @Override
+    public void asSystem(Runnable work) {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        configuration.getIdentityService().clearAuthentication();
+        try {
+            work.run();
+        } finally {
+            if (user != null) {
+                configuration.getIdentityService().setAuthentication(user);
+            }
         }
     }
 
