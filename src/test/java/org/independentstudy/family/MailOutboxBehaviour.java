@@ -19,6 +19,7 @@ import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.MailOutboxTries;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,13 +33,23 @@ interface MailOutboxBehaviour {
 
     GreenMailExtension mail();
 
-    MailOutbox outbox();
+    ApplicationContext context();
 
-    MailOutboxTries tries();
+    default MailOutbox outbox() {
+        return context().getBean(MailOutbox.class);
+    }
 
-    TransactionTemplate transactions();
+    default MailOutboxTries tries() {
+        return context().getBean(MailOutboxTries.class);
+    }
 
-    JdbcTemplate jdbc();
+    default TransactionTemplate transactions() {
+        return context().getBean(TransactionTemplate.class);
+    }
+
+    default JdbcTemplate jdbc() {
+        return context().getBean(JdbcTemplate.class);
+    }
 
     /** This test's messages: a context shared with other tests holds theirs too. */
     String reference();

@@ -3,12 +3,10 @@ package org.independentstudy.family;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.util.UUID;
 import org.independentstudy.support.IntegrationTest;
-import org.independentstudy.support.MailOutboxTries;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 
 /** Issue 13.4: the mail outbox on H2. */
 @IntegrationTest
@@ -18,13 +16,7 @@ class MailOutboxTest implements MailOutboxBehaviour {
     static GreenMailExtension mail = TestMailServer.smtp();
 
     @Autowired
-    MailOutbox outbox;
-    @Autowired
-    MailOutboxTries tries;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcTemplate jdbc;
+    ApplicationContext context;
     private final String reference = UUID.randomUUID().toString();
 
     @Override
@@ -33,23 +25,8 @@ class MailOutboxTest implements MailOutboxBehaviour {
     }
 
     @Override
-    public MailOutbox outbox() {
-        return outbox;
-    }
-
-    @Override
-    public MailOutboxTries tries() {
-        return tries;
-    }
-
-    @Override
-    public TransactionTemplate transactions() {
-        return transactions;
-    }
-
-    @Override
-    public JdbcTemplate jdbc() {
-        return jdbc;
+    public ApplicationContext context() {
+        return context;
     }
 
     @Override

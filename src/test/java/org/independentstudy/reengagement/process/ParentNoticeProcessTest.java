@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
@@ -187,9 +188,7 @@ class ParentNoticeProcessTest {
     @DisplayName("REE-06 Issue 13.4 the mail server is down: the try is recorded as failed, the mail outbox tries again a minute later and the record says retried once the server took it")
     void mailServerDownThenRetried() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        at(2027, 1, 20, 17);
-        record(placement, LocalDate.of(2027, 1, 20), "Absent");
-        ProcessInstance notice = noticeOf(placement);
+        ProcessInstance notice = absentOnJanuary20th(placement);
         mail.stop();
         try {
             runTimer(notice);
@@ -197,10 +196,9 @@ class ParentNoticeProcessTest {
             mail.start();
         }
         assertThat(notice).isWaitingAt("noticeMailSettled");
-        String ofThisNotice = runtime.getVariable(notice.getId(), "noticeId") + "/";
-        assertThat(tries.next("parent-notice", ref -> ref.startsWith(ofThisNotice))).get().extracting(Job::getDuedate)
+        assertThat(tries.next("parent-notice", mailOf(notice))).get().extracting(Job::getDuedate)
                 .isEqualTo(Date.from(ZonedDateTime.of(2027, 1, 20, 17, 1, 0, 0, FixedEngineClock.DISTRICT).toInstant()));
-        tries.runNext("parent-notice", ref -> ref.startsWith(ofThisNotice));
+        tries.runNext("parent-notice", mailOf(notice));
 
         assertThat(notice).isEnded();
         assertThat(jdbc.queryForList("select d.status from parent_notice_delivery d join parent_notice n "
@@ -214,14 +212,11 @@ class ParentNoticeProcessTest {
     @DisplayName("REE-06 Issue 13.4 the mail server still refuses on the mail outbox's last try: the parent gets a printed letter, every try on record")
     void mailRefusedToTheLastTry() {
         ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
-        at(2027, 1, 20, 17);
-        record(placement, LocalDate.of(2027, 1, 20), "Absent");
-        ProcessInstance notice = noticeOf(placement);
-        String ofThisNotice = runtime.getVariable(notice.getId(), "noticeId") + "/";
+        ProcessInstance notice = absentOnJanuary20th(placement);
         mail.stop();
         try {
             runTimer(notice);
-            while (tries.runNext("parent-notice", ref -> ref.startsWith(ofThisNotice))) {
+            while (tries.runNext("parent-notice", mailOf(notice))) {
                 assertThat(notice).isActive();
             }
         } finally {
@@ -252,6 +247,19 @@ class ParentNoticeProcessTest {
 
         assertThat(noticesOf(exempt)).isZero();
         assertThat(noticesOf(participating)).isZero();
+    }
+
+    /** Wednesday 2027-01-20 recorded nonparticipatory at 17:00: its notice, waiting to go out. */
+    private ProcessInstance absentOnJanuary20th(ActivePlacement placement) {
+        at(2027, 1, 20, 17);
+        record(placement, LocalDate.of(2027, 1, 20), "Absent");
+        return noticeOf(placement);
+    }
+
+    /** The notice's e-mails in the mail outbox. */
+    private Predicate<String> mailOf(ProcessInstance notice) {
+        String reference = runtime.getVariable(notice.getId(), "noticeId") + "/";
+        return ref -> ref.startsWith(reference);
     }
 
     /** A family without e-mail: the day recorded on Wednesday 2027-01-20 at 17:00 makes a letter to print. */
