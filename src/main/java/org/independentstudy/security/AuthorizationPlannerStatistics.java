@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * engine checks a grant with {@code PERMS_ & 2 = 2}, an expression PostgreSQL has no statistics for: it guesses
  * 0.5 % of the rows, plans a nested loop over every grant for every task, and Tasklist's first page took 24 s
  * with 20,000 open tasks (LoadBenchmark), the engine's count query as long again. With these statistics it looks
- * up each task's grants by the engine's own index on RESOURCE_ID_ instead (about 0.1 s).
+ * up each task's grants by the engine's own index on RESOURCE_ID_ instead (about 0.1 s). The bits come as
+ * parameters, so only a plan made with their values uses these statistics: the postgres profile sets
+ * {@code plan_cache_mode=force_custom_plan} on its connections (application.yml).
  *
  * <p>Created once the engine's schema exists (after the engine is built: Flyway's migrations may run before the
  * engine creates its tables on a new database), then analyzed; PostgreSQL's autovacuum keeps them up to date.

@@ -101,6 +101,7 @@ class LoadBenchmark {
             dataSource.setUsername("postgres");
             dataSource.setPoolName("embedded-postgres");
             dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+            dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
             dataSource.setConnectionTimeout(3_000);
             return dataSource;
         }
@@ -149,6 +150,9 @@ class LoadBenchmark {
         seconds("bare engine: " + bare.getTaskService().createTaskQuery().count() + " open tasks of one group", start);
 
         jdbc.execute("create extension if not exists pg_stat_statements");
+        System.out.printf("BENCHMARK plan_cache_mode: application %s, bare engine %s%n",
+                jdbc.queryForObject("show plan_cache_mode", String.class),
+                bareJdbc.queryForObject("show plan_cache_mode", String.class));
         String myTasks = filters.createFilterQuery().filterName("My tasks").singleResult().getId();
         Tasklist district = Tasklist.logIn(port, "counselor");
         Tasklist oneSchool = Tasklist.logIn(port, "counselor2");
@@ -276,6 +280,8 @@ class LoadBenchmark {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "bare"));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("bare-engine");
+        // the same connection settings as the application's (application.yml, profile postgres)
+        dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         configuration.setDataSource(dataSource);
         configuration.setProcessEngineName("bare");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
