@@ -95,6 +95,8 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
         }
     }
 
+    private java.util.Deque<org.independentstudy.enrollment.FamilyRequest> requests;
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -104,6 +106,11 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
     void requestToActiveCase() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-09-01T16:00:00Z")));
         deployBare();
+        // each request for a student of its own, made before the clock runs (as CaseIntakeBenchmark does)
+        requests = new java.util.ArrayDeque<>();
+        for (int i = 0; i < 2 * FLOWS + 21; i++) {
+            requests.add(students.requestForNewStudentLike("S100001").build());
+        }
         int[] flow = {0};
         String realKey = String.valueOf(realFlow());
         String bareKey = bareFlow(flow[0]++);
@@ -137,7 +144,7 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
 
     /** One family's request to an active placement; the case's id. */
     private Long realFlow() {
-        Long caseId = intake.receive(students.requestForNewStudentLike("S100001").build());
+        Long caseId = intake.receive(requests.remove());
         String caseInstance = caseRecord.get(caseId).getProcessInstanceId();
         ProcessInstance agreement = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance)
                 .singleResult();
@@ -162,7 +169,7 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
     private String bareFlow(int n) {
         String key = "bare-" + n;
         ProcessInstance process = runtime.startProcessInstanceByKey("bare-case", key,
-                Map.of("drafter", TEACHER, "teacherSigner", TEACHER));
+                Map.of("drafter", TEACHER, "teachers", List.of(TEACHER)));
         ProcessInstance agreement = runtime.createProcessInstanceQuery().superProcessInstanceId(process.getId())
                 .singleResult();
         Task draft = tasks.createTaskQuery().processInstanceId(agreement.getId()).singleResult();
@@ -239,14 +246,16 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
                 .serviceTask("checkCourseBasedSemesterLock").camundaDelegateExpression(noOp)
                 .serviceTask("checkHomeHospitalExclusion").camundaDelegateExpression(noOp)
                 .endEvent("eligibilityChecked").subProcessDone()
-                .exclusiveGateway("iepNeeded").condition("no", "${true}")
+                .exclusiveGateway("iepNeeded")
                 .serviceTask("decideMedicalExemption").camundaDelegateExpression(noOp)
                 .intermediateThrowEvent("readyForAgreement").camundaExecutionListenerDelegateExpression("start", noOpListener)
                 .callActivity("draftAndSignAgreement").calledElement("bare-agreement")
-                .camundaIn("drafter", "drafter").camundaIn("teacherSigner", "teacherSigner")
+                .camundaInBusinessKey("#{execution.processBusinessKey}")
+                .camundaIn("drafter", "drafter").camundaIn("teachers", "teachers")
                 .intermediateThrowEvent("placementActive").camundaExecutionListenerDelegateExpression("start", noOpListener)
                 .parallelGateway("placementStarts")
                 .callActivity("evaluateProgressMonthly").calledElement("bare-evaluation")
+                .camundaInBusinessKey("#{execution.processBusinessKey}")
                 .endEvent("monthlyEvaluationsEnded")
                 .moveToNode("placementStarts")
                 .eventBasedGateway().id("placementRunning")
@@ -259,17 +268,20 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
         BpmnModelInstance bareAgreement = Bpmn.createExecutableProcess("bare-agreement").camundaHistoryTimeToLive(1095)
                 .startEvent("agreementRequested")
                 .serviceTask("prepareAgreementDraft").camundaDelegateExpression(noOp)
-                .userTask("draftAgreement").camundaAssignee("${drafter}").camundaCandidateGroups("teachers,counselors").camundaFormRef("draft-agreement")
+                .userTask("draftAgreement").camundaAssignee("${drafter}").camundaCandidateGroups("teachers,counselors").camundaFormRef("draft-agreement").camundaFormRefBinding("latest")
                 .camundaDueDate("2026-09-11T07:00:00Z")
                 .serviceTask("validateAgreement").camundaDelegateExpression(noOp)
-                .exclusiveGateway("agreementComplete").condition("complete", "${true}")
-                .exclusiveGateway("conferencePending").condition("none", "${true}")
+                .exclusiveGateway("agreementComplete")
+                .exclusiveGateway("conferencePending")
                 .serviceTask("sendForSignatures").camundaDelegateExpression(noOp)
                 .subProcess("collectSignatures").embeddedSubProcess().startEvent("signaturesRequested")
                 .parallelGateway("requestSignatures")
-                .userTask("signAsTeacher").camundaCandidateUsers("${teacherSigner}").camundaFormRef("sign-agreement")
+                .userTask("signAsTeacher").camundaCandidateUsers("${teacherSigner}")
+                .camundaFormRef("sign-agreement").camundaFormRefBinding("latest")
                 .camundaDueDate("2026-09-11T07:00:00Z")
-                .exclusiveGateway("specialEducationSignatureNeeded").condition("no", "${true}")
+                .multiInstance().camundaCollection("${teachers}").camundaElementVariable("teacherSigner")
+                .multiInstanceDone()
+                .exclusiveGateway("specialEducationSignatureNeeded")
                 .exclusiveGateway("specialEducationSigned")
                 .parallelGateway("allSignaturesIn").camundaAsyncBefore()
                 .endEvent("signaturesComplete")
@@ -286,6 +298,8 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
                 .done();
         BpmnModelInstance bareEvaluation = Bpmn.createExecutableProcess("bare-evaluation").camundaHistoryTimeToLive(1095)
                 .startEvent("evaluationsStarted")
+                .serviceTask("planNextEvaluation").camundaDelegateExpression(noOp)
+                .exclusiveGateway("schoolMonthLeft")
                 .intermediateCatchEvent("schoolMonthEnded").timerWithDate("2026-10-09T07:00:00Z")
                 .endEvent("evaluationsEnded")
                 .done();
