@@ -37,6 +37,7 @@ public abstract class PostgresIntegrationTest {
             dataSource.setPoolName("embedded-postgres");
             // as the postgres profile sets it (application.yml)
             dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+            dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
             // the server stops in its own JVM shutdown hook, maybe before the engine's last command on close:
             // fail that fast instead of holding the JVM for Hikari's default 30 s
             dataSource.setConnectionTimeout(3_000);
