@@ -13,8 +13,13 @@ public final class Figures {
     }
 
     public static void measure(String what, int calls, IntFunction<?> call) {
+        measure(what, Math.min(calls, 20_000), calls, call);
+    }
+
+    /** After {@code warmUp} calls not timed. */
+    public static void measure(String what, int warmUp, int calls, IntFunction<?> call) {
         Object sink = null;
-        for (int i = 0; i < Math.min(calls, 20_000); i++) {
+        for (int i = 0; i < warmUp; i++) {
             sink = call.apply(i);
         }
         long[] nanos = new long[calls];

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
@@ -160,10 +159,10 @@ class LoadBenchmark {
         // before: the engine's schema as it comes, without the planner statistics the application adds at start
         jdbc.execute("drop statistics if exists " + AuthorizationPlannerStatistics.NAME);
         jdbc.execute("analyze act_ru_authorization");
-        measure("BEFORE floor: bare engine as it comes, first page + count", 0, 1,
+        Figures.measure("BEFORE floor: bare engine as it comes, first page + count", 0, 1,
                 i -> firstPage(bare, "floor", List.of("counselors")));
-        measure("BEFORE Tasklist REST: My tasks first page, district-wide", 0, 1, i -> district.firstPage(myTasks));
-        measure("BEFORE Tasklist REST: My tasks first page, one school", 0, 1, i -> oneSchool.firstPage(myTasks));
+        Figures.measure("BEFORE Tasklist REST: My tasks first page, district-wide", 0, 1, i -> district.firstPage(myTasks));
+        Figures.measure("BEFORE Tasklist REST: My tasks first page, one school", 0, 1, i -> oneSchool.firstPage(myTasks));
 
         // after: the statistics (AuthorizationPlannerStatistics), on both databases alike
         jdbc.execute(AuthorizationPlannerStatistics.createStatement("ACT_RU_AUTHORIZATION"));
@@ -173,25 +172,25 @@ class LoadBenchmark {
         jdbc.queryForList("select pg_stat_statements_reset()");
         System.out.printf("BENCHMARK first page sees: district-wide counselor %s of %d tasks, one-school counselor "
                 + "%s%n", district.count(myTasks), CASES, oneSchool.count(myTasks));
-        measure("floor: bare engine with the statistics, first page + count", 10, 100,
+        Figures.measure("floor: bare engine with the statistics, first page + count", 10, 100,
                 i -> firstPage(bare, "floor", List.of("counselors")));
 
-        measure("Tasklist REST: My tasks first page of 50 + count, district-wide", 10, 100,
+        Figures.measure("Tasklist REST: My tasks first page of 50 + count, district-wide", 10, 100,
                 i -> district.firstPage(myTasks));
-        measure("Tasklist REST: My tasks first page of 50 + count, one school", 10, 100,
+        Figures.measure("Tasklist REST: My tasks first page of 50 + count, one school", 10, 100,
                 i -> oneSchool.firstPage(myTasks));
         List<String> counselorGroups = TasklistUser.groupsOf(identity, "counselor");
-        measure("engine Java API: same query, district-wide counselor", 10, 100,
+        Figures.measure("engine Java API: same query, district-wide counselor", 10, 100,
                 i -> firstPage(engine, "counselor", counselorGroups));
-        measure("floor: bare engine with the statistics, again", 10, 100,
+        Figures.measure("floor: bare engine with the statistics, again", 10, 100,
                 i -> firstPage(bare, "floor", List.of("counselors")));
 
         TestRestTemplate api = Api.as(rest, "counselor");
         LoggedInSession desk = LoggedInSession.logIn(port, "counselor");
-        measure("case view: GET /api/cases/{id}", 50, 500,
+        Figures.measure("case view: GET /api/cases/{id}", 50, 500,
                 i -> checked(api.getForEntity("/api/cases/" + cases.get((i * 7919) % cases.size()), String.class)
                         .getStatusCode().value(), "/api/cases"));
-        measure("case view: GET /desk/cases/{id}", 50, 500,
+        Figures.measure("case view: GET /desk/cases/{id}", 50, 500,
                 i -> checked(desk.get("/desk/cases/" + cases.get((i * 7919) % cases.size())).statusCode(),
                         "/desk/cases"));
 
@@ -336,21 +335,6 @@ class LoadBenchmark {
         } finally {
             on.getIdentityService().clearAuthentication();
         }
-    }
-
-    private static void measure(String what, int warmUp, int calls, IntFunction<?> call) {
-        Object sink = null;
-        for (int i = 0; i < warmUp; i++) {
-            sink = call.apply(i);
-        }
-        long[] nanos = new long[calls];
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            long t = System.nanoTime();
-            sink = call.apply(i);
-            nanos[i] = System.nanoTime() - t;
-        }
-        Figures.report(what, calls, System.nanoTime() - start, nanos, sink);
     }
 
     private static int checked(int status, String what) {
