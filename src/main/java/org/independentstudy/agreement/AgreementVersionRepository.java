@@ -2,7 +2,9 @@ package org.independentstudy.agreement;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /** Versions are never deleted (REC-07). */
 public interface AgreementVersionRepository extends Repository<AgreementVersion, Long> {
@@ -13,7 +15,9 @@ public interface AgreementVersionRepository extends Repository<AgreementVersion,
 
     Optional<AgreementVersion> findById(Long id);
 
-    Optional<AgreementVersion> findFirstByAgreementIdOrderByVersionNumberDesc(Long agreementId);
+    @Query("select v from AgreementVersion v where v.agreementId = :agreementId order by v.versionNumber desc limit 1")
+    Optional<AgreementVersion> findFirstByAgreementIdOrderByVersionNumberDesc(@Param("agreementId") Long agreementId);
 
-    List<AgreementVersion> findByAgreementIdOrderByVersionNumber(Long agreementId);
+    @Query("select v from AgreementVersion v where v.agreementId = :agreementId order by v.versionNumber")
+    List<AgreementVersion> findByAgreementIdOrderByVersionNumber(@Param("agreementId") Long agreementId);
 }

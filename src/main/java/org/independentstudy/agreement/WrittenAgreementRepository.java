@@ -2,7 +2,9 @@ package org.independentstudy.agreement;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 public interface WrittenAgreementRepository extends Repository<WrittenAgreement, Long> {
 
@@ -10,7 +12,8 @@ public interface WrittenAgreementRepository extends Repository<WrittenAgreement,
 
     Optional<WrittenAgreement> findById(Long id);
 
-    List<WrittenAgreement> findByCaseIdOrderByIdDesc(Long caseId);
+    @Query("select a from WrittenAgreement a where a.caseId = :caseId order by a.id desc")
+    List<WrittenAgreement> findByCaseIdOrderByIdDesc(@Param("caseId") Long caseId);
 
     List<WrittenAgreement> findByCaseIdInAndKindOrderByIdDesc(List<Long> caseIds, WrittenAgreement.Kind kind);
 }

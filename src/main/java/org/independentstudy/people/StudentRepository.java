@@ -9,7 +9,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface StudentRepository extends ListCrudRepository<Student, Long> {
 
-    Optional<Student> findByStudentNumber(String studentNumber);
+    @Query("select s from Student s where s.studentNumber = :studentNumber")
+    Optional<Student> findByStudentNumber(@Param("studentNumber") String studentNumber);
 
     /**
      * The student's row, locked until the transaction ends: what a student may have only one of at a time

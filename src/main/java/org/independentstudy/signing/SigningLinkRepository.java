@@ -10,7 +10,8 @@ import org.springframework.data.repository.query.Param;
 
 interface SigningLinkRepository extends ListCrudRepository<SigningLink, Long> {
 
-    Optional<SigningLink> findByTokenHash(String tokenHash);
+    @Query("select l from SigningLink l where l.tokenHash = :tokenHash")
+    Optional<SigningLink> findByTokenHash(@Param("tokenHash") String tokenHash);
 
     /** Whether the signer signed with a link to the version or holds one that still works: no new link then. */
     @Query("""
