@@ -125,7 +125,9 @@ public class AgreementSignatures {
         if (signatures.existsByAgreementVersionIdAndSignerRoleAndSignerIdentity(versionId, role, signerIdentity)) {
             return SignatureOutcome.ALREADY_SIGNED;
         }
-        Optional<RequiredSigner> signer = requiredSigners(version, dayOf(given.signedAt())).stream()
+        LocalDate signingDay = dayOf(given.signedAt());
+        List<RequiredSigner> requiredOnSigningDay = requiredSigners(version, signingDay);
+        Optional<RequiredSigner> signer = requiredOnSigningDay.stream()
                 .filter(r -> r.role() == role && (r.identity() == null || r.identity().equals(signerIdentity)))
                 .findFirst();
         if (signer.isEmpty()) {
@@ -147,7 +149,9 @@ public class AgreementSignatures {
                 + " (agreement SHA-256 " + version.getContentSha256() + ")"));
         List<AgreementSignature> all = signatures.findByAgreementVersionIdOrderById(versionId);
         // complete or not as of the last signature given: one recorded afterwards may have been given earlier
-        List<RequiredSigner> requiredAtLast = requiredSigners(version, lastSignatureDay(all));
+        LocalDate lastDay = lastSignatureDay(all);
+        List<RequiredSigner> requiredAtLast = lastDay.equals(signingDay) ? requiredOnSigningDay
+                : requiredSigners(version, lastDay);
         if (role.isFamily()) {
             events.publishEvent(new FamilySignatureRecorded(versionId, signerIdentity, given.method()));
             if (allSigned(requiredAtLast.stream().filter(r -> r.role().isFamily()).toList(), all)) {

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ public class AgreementVersion {
     /** Every signature bumps it, so two signers deciding "fully signed?" at once cannot both miss the other. */
     @Version
     private long lockVersion;
+    /** {@link #content} read, once: it never changes. */
+    @Transient
+    private AgreementContent parsedContent;
 
     protected AgreementVersion() {
     }
@@ -95,7 +99,10 @@ public class AgreementVersion {
     }
 
     public AgreementContent content() {
-        return CanonicalContent.read(content);
+        if (parsedContent == null) {
+            parsedContent = CanonicalContent.read(content);
+        }
+        return parsedContent;
     }
 
     public Long getId() {
