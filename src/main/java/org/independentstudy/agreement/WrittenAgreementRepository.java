@@ -15,5 +15,7 @@ public interface WrittenAgreementRepository extends Repository<WrittenAgreement,
     @Query("select a from WrittenAgreement a where a.caseId = :caseId order by a.id desc")
     List<WrittenAgreement> findByCaseIdOrderByIdDesc(@Param("caseId") Long caseId);
 
-    List<WrittenAgreement> findByCaseIdInAndKindOrderByIdDesc(List<Long> caseIds, WrittenAgreement.Kind kind);
+    @Query("select a from WrittenAgreement a where a.caseId in :caseIds and a.kind = :kind order by a.id desc")
+    List<WrittenAgreement> findByCaseIdInAndKindOrderByIdDesc(@Param("caseIds") List<Long> caseIds,
+                                                              @Param("kind") WrittenAgreement.Kind kind);
 }
