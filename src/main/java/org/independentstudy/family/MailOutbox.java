@@ -130,10 +130,13 @@ public class MailOutbox {
     private void tryAndReport(long id) {
         jobs.asSystem(() -> {
             newTransaction.executeWithoutResult(status -> attempt(id));
-            newTransaction.executeWithoutResult(status -> report(id));
-            String standingBy = newTransaction.execute(status -> jdbc.query("""
-                    select job_id from mail_outbox where id = :id and status = 'SENT' and job_id is not null""",
-                    Map.of("id", id), rs -> rs.next() ? rs.getString(1) : null));
+            // the outcome told and, once sent, the job standing by looked up under the same row lock
+            String standingBy = newTransaction.execute(status -> {
+                report(id);
+                return jdbc.query("""
+                        select job_id from mail_outbox where id = :id and status = 'SENT' and job_id is not null""",
+                        Map.of("id", id), rs -> rs.next() ? rs.getString(1) : null);
+            });
             if (standingBy != null) {
                 jobs.cancel(standingBy);
             }
