@@ -1,7 +1,6 @@
 package org.independentstudy.reengagement;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,32 +39,40 @@ public class TriggerFindings {
     /** How far back the latest school day is looked for: longer than any summer. */
     private static final int SEARCH_DAYS = 120;
 
-    /** The inputs of one sweep day. */
-    record SweepDay(LocalDate day, FourContinuousWeeks window, SchoolMonth month, List<String> synchronousGrades) {
+    /**
+     * The inputs of one sweep day.
+     *
+     * @param schoolDays the school days of the window and of the month up to the day, oldest first: the days read
+     */
+    record SweepDay(LocalDate day, FourContinuousWeeks window, SchoolMonth month, List<String> synchronousGrades,
+                    List<LocalDate> schoolDays) {
     }
 
     /**
      * The placements the REE rules cover on the sweep day: active that day, long-term from a day up to it, not
-     * exempt, with the minimum day of their grade (ATT-04) and the first day counted. Plain predicates and no
-     * aggregate over the join, so the planner sees how many there are and joins them by hash.
+     * exempt, with the minimum day of their grade (ATT-04), the first day counted, whether their grade span has
+     * synchronous instruction (ATT-02) and REE-01's required minutes: the minimum day times the window's school days
+     * from the first day counted ({@code %2$s}, a CASE over the window), computed once per placement.
      */
     private static final String ELIGIBLE = """
             eligible as (
-                select e.case_id, e.student_id, c.school_id, st.grade, e.program, m.minutes as minimum_day,
-                       case when e.long_term_from > s.first_day then e.long_term_from else s.first_day end
-                           as counted_from
-                  from (select case_id, min(starts_on) as first_day from supervision
-                         where starts_on <= :day and ends_on >= :day %s group by case_id) s
-                  join enrollment e on e.case_id = s.case_id
-                  join is_case c on c.id = s.case_id
-                  join student st on st.id = e.student_id
-                  join minimum_school_day m on m.policy_code = e.policy_code and m.program = e.program
-                                            and m.grade = st.grade
-                 where c.closed_at is null and e.long_term = true
-                   and (e.long_term_from is null or e.long_term_from <= :day)
-                   and (e.medical_exemption is null or e.medical_exemption = false)
-                   and (e.ended_on is null or e.ended_on >= :day)
-            )""";
+                select q.*, q.minimum_day * %2$s as required_minutes
+                  from (select e.case_id, e.student_id, c.school_id, e.program, m.minutes as minimum_day,
+                               case when st.grade in (:synchronousGrades) then 1 else 0 end as synchronous,
+                               case when e.long_term_from > s.first_day then e.long_term_from else s.first_day end
+                                   as counted_from
+                          from (select case_id, min(starts_on) as first_day from supervision
+                                 where starts_on <= :day and ends_on >= :day %1$s group by case_id) s
+                          join enrollment e on e.case_id = s.case_id
+                          join is_case c on c.id = s.case_id
+                          join student st on st.id = e.student_id
+                          join minimum_school_day m on m.policy_code = e.policy_code and m.program = e.program
+                                                    and m.grade = st.grade
+                         where c.closed_at is null and e.long_term = true
+                           and (e.long_term_from is null or e.long_term_from <= :day)
+                           and (e.medical_exemption is null or e.medical_exemption = false)
+                           and (e.ended_on is null or e.ended_on >= :day)) q
+            )"""; 
 
     /** Every placement active that day, for the listing of those the rules do not cover. */
     private static final String PLACED = """
@@ -79,59 +86,68 @@ public class TriggerFindings {
                  where c.closed_at is null and (e.ended_on is null or e.ended_on >= :day)
             )""";
 
+    /**
+     * One pass over the participation of the window and the month (their school days, {@code :schoolDays}), grouped
+     * by the table's own case id (so the planner knows how many groups to expect): per placement the minutes its
+     * recorded days generate (ATT-03, capped at the minimum day) and REE-02's scheduled and missed sessions. Credited
+     * work (usually far fewer rows) adds, per day it was credited, what it raises that day's capped value by, on a day
+     * without a record its own minutes up to the minimum day. The placements are joined to both after the grouping.
+     */
     private static final String FINDINGS = """
             with %s,
-            window_day as (%s),
             work as (
                 select case_id, completed_on as work_day, sum(credited_minutes) as minutes
-                  from assignment where credited_minutes is not null and completed_on >= :windowFirst
-                                    and completed_on <= :day
+                  from assignment where credited_minutes is not null and completed_on in (:schoolDays)
+                                    and completed_on >= :windowFirst
                  group by case_id, completed_on
             ),
-            day_minutes as (
-                select d.case_id, d.school_day as input_day, d.synchronous_attended_minutes + coalesce(w.minutes, 0)
-                           as minutes
+            recorded as (
+                select d.case_id,
+                       sum(case when d.school_day < :windowFirst then 0
+                                when d.synchronous_attended_minutes > p.minimum_day then p.minimum_day
+                                else d.synchronous_attended_minutes end) as generated_minutes,
+                       sum(case when p.synchronous = 1 and d.school_day >= :monthFirst
+                                     and d.synchronous_offered_minutes > 0 then 1 else 0 end) as scheduled,
+                       sum(case when p.synchronous = 1 and d.school_day >= :monthFirst
+                                     and d.synchronous_offered_minutes > 0 and d.synchronous_attended_minutes = 0
+                                then 1 else 0 end) as missed
                   from participation_day d
-                  left join work w on w.case_id = d.case_id and w.work_day = d.school_day
-                 where d.school_day >= :windowFirst and d.school_day <= :day
-                union all
-                select w.case_id, w.work_day, w.minutes from work w
-                 where not exists (select 1 from participation_day d where d.case_id = w.case_id
-                                      and d.school_day = w.work_day)
+                  join eligible p on p.case_id = d.case_id and d.school_day >= p.counted_from
+                 where d.school_day in (:schoolDays)
+                 group by d.case_id
             ),
-            generated as (
-                select m.case_id, sum(case when m.minutes > p.minimum_day then p.minimum_day else m.minutes end)
-                           as generated_minutes
-                  from day_minutes m
-                  join eligible p on p.case_id = m.case_id
-                  join window_day w on w.school_day = m.input_day
-                 where m.input_day >= p.counted_from
-                 group by m.case_id
+            credited as (
+                select w.case_id,
+                       sum(case when w.minutes + coalesce(d.synchronous_attended_minutes, 0) > p.minimum_day
+                                then p.minimum_day else w.minutes + coalesce(d.synchronous_attended_minutes, 0) end
+                           - case when d.synchronous_attended_minutes > p.minimum_day then p.minimum_day
+                                  else coalesce(d.synchronous_attended_minutes, 0) end) as generated_minutes
+                  from work w
+                  join eligible p on p.case_id = w.case_id and w.work_day >= p.counted_from
+                  left join participation_day d on d.case_id = w.case_id and d.school_day = w.work_day
+                 group by w.case_id
             ),
-            attendance as (
-                select p.case_id, p.student_id, p.school_id, coalesce(g.generated_minutes, 0) as generated_minutes,
-                       p.minimum_day * (select count(*) from window_day w where w.school_day >= p.counted_from)
-                           as required_minutes
-                  from eligible p left join generated g on g.case_id = p.case_id
+            assessed as (
+                select p.case_id, p.student_id, p.school_id, p.program, p.required_minutes,
+                       coalesce(r.generated_minutes, 0) + coalesce(c.generated_minutes, 0) as generated_minutes,
+                       coalesce(r.scheduled, 0) as scheduled, coalesce(r.missed, 0) as missed
+                  from eligible p
+                  left join recorded r on r.case_id = p.case_id
+                  left join credited c on c.case_id = p.case_id
             )
             select a.case_id, a.student_id, a.school_id, 'REE-01' as rule_id, 'window' as source_key,
                    cast(a.generated_minutes as integer) as measured, cast(a.required_minutes as integer) as required
-              from attendance a
+              from assessed a
              where a.generated_minutes * 10 < a.required_minutes * 9
             union all
-            select p.case_id, p.student_id, p.school_id, 'REE-02', 'window',
-                   cast(sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end) as integer),
-                   cast(count(*) as integer)
-              from eligible p
-              join participation_day d on d.case_id = p.case_id
-             where p.grade in (:synchronousGrades) and d.synchronous_offered_minutes > 0
-               and d.school_day >= :monthFirst and d.school_day >= p.counted_from and d.school_day <= :day
-             group by p.case_id, p.student_id, p.school_id
-            having sum(case when d.synchronous_attended_minutes = 0 then 1 else 0 end) * 2 > count(*)
+            select a.case_id, a.student_id, a.school_id, 'REE-02', 'window', cast(a.missed as integer),
+                   cast(a.scheduled as integer)
+              from assessed a
+             where a.missed * 2 > a.scheduled
             union all
             select p.case_id, p.student_id, p.school_id, 'REE-03', cast(v.id as varchar(40)), cast(null as integer),
                    cast(null as integer)
-              from eligible p
+              from assessed p
               join agreement_violation v on v.case_id = p.case_id
              where v.observed_on <= :day
                and not exists (select 1 from reengagement_trigger t where t.case_id = v.case_id
@@ -139,7 +155,7 @@ public class TriggerFindings {
             union all
             select p.case_id, p.student_id, p.school_id, 'REE-04', cast(pe.id as varchar(40)), cast(null as integer),
                    cast(null as integer)
-              from eligible p
+              from assessed p
               join progress_evaluation pe on pe.case_id = p.case_id
              where p.program = 'COURSE_BASED' and pe.satisfactory = false and pe.evaluated_on <= :day
                and not exists (select 1 from reengagement_trigger t where t.case_id = pe.case_id
@@ -199,8 +215,11 @@ public class TriggerFindings {
         List<String> synchronousGrades = Arrays.stream(Grade.values())
                 .filter(g -> requirements.of(g, true, false).synchronousInstruction() != Frequency.NONE)
                 .map(Grade::code).toList();
-        return new SweepDay(day, FourContinuousWeeks.endingOn(calendar, day), calendar.schoolMonthOf(day),
-                synchronousGrades);
+        FourContinuousWeeks window = FourContinuousWeeks.endingOn(calendar, day);
+        SchoolMonth month = calendar.schoolMonthOf(day);
+        LocalDate first = month.firstDay().isBefore(window.schoolDays().get(0)) ? month.firstDay()
+                : window.schoolDays().get(0);
+        return new SweepDay(day, window, month, synchronousGrades, calendar.schoolDaysBetween(first, day));
     }
 
     /** The findings of the day for one case or (caseId null) for all, without writing anything. */
@@ -236,7 +255,7 @@ public class TriggerFindings {
 
     /** The findings of the day as a query: columns case_id, student_id, school_id, rule_id, source_key, measured, required. */
     static String findingsSql(SweepDay sweep, Long caseId) {
-        return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId)), windowDays(sweep.window()));
+        return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId), windowDaysFrom(sweep.window())));
     }
 
     /** The exempt (ENR-11) and short-term placements active that day (case_id, listing) and the count of those covered. */
@@ -248,6 +267,7 @@ public class TriggerFindings {
         MapSqlParameterSource parameters = new MapSqlParameterSource("day", sweep.day())
                 .addValue("windowFirst", sweep.window().schoolDays().get(0))
                 .addValue("monthFirst", sweep.month().firstDay())
+                .addValue("schoolDays", sweep.schoolDays())
                 // an empty IN list is not SQL; no grade code is '-'
                 .addValue("synchronousGrades", sweep.synchronousGrades().isEmpty() ? List.of("-")
                         : sweep.synchronousGrades())
@@ -267,12 +287,13 @@ public class TriggerFindings {
         return caseId == null ? "" : "and case_id = :caseId";
     }
 
-    /** The window's school days as a derived table both H2 and PostgreSQL read. */
-    private static String windowDays(FourContinuousWeeks window) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < window.schoolDays().size(); i++) {
-            rows.add("select cast(:w" + i + " as date) as school_day");
+    /** How many of the window's school days are on or after {@code q.counted_from}: a CASE over the window, oldest first. */
+    private static String windowDaysFrom(FourContinuousWeeks window) {
+        int days = window.schoolDays().size();
+        StringBuilder sql = new StringBuilder("case");
+        for (int i = 0; i < days; i++) {
+            sql.append(" when q.counted_from <= :w").append(i).append(" then ").append(days - i);
         }
-        return String.join(" union all ", rows);
+        return sql.append(" else 0 end").toString();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.independentstudy.support.TasklistUser;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.independentstudy.calendar.SchoolCalendar;
+import org.independentstudy.participation.AssignmentEntry;
+import org.independentstudy.participation.Assignments;
 import org.independentstudy.participation.ParticipationEntry;
 import org.independentstudy.participation.ParticipationRecording;
 import org.independentstudy.participation.ParticipationStatus;
@@ -24,6 +27,7 @@ import org.independentstudy.reengagement.TriggerFindings.Finding;
 import org.independentstudy.security.Roles;
 import org.independentstudy.support.ActivePlacements;
 import org.independentstudy.support.ActivePlacements.ActivePlacement;
+import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.ReengagementWalk;
 import org.independentstudy.support.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +52,8 @@ class ReengagementSweepTest {
     ParticipationRecording recording;
     @Autowired
     ReengagementWalk walk;
+    @Autowired
+    Assignments assignments;
     @Autowired
     AgreementViolations violations;
     @Autowired
@@ -80,6 +86,30 @@ class ReengagementSweepTest {
             assertThat(f.measured()).isEqualTo(1727);
             assertThat(f.required()).isEqualTo(1920);
         });
+    }
+
+    @Test
+    @DisplayName("REE-01 ATT-03 credited work counts on its day with the minutes attended, never above the minimum day, and on a day without a record")
+    void creditedWork() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        List<LocalDate> days = walk.placedDays(D);
+        walk.recordDays(placement, days.subList(0, 7), List.of(240, 240, 240, 240, 240, 120, 200));
+        // work is received up to today
+        FixedEngineClock.setClock(ZonedDateTime.of(D.atTime(16, 0), FixedEngineClock.DISTRICT));
+        credit(placement, days.get(5), 60);
+        credit(placement, days.get(6), 120);
+        credit(placement, days.get(7), 100);
+
+        SweepReport report = sweepAfter(D);
+
+        // 5 x 240, then 120 + 60, 200 + 120 capped at 240, and 100 on the day without a record: 1720 of 1920 (< 1728)
+        assertThat(walk.findingsOf(report, placement)).extracting(Finding::ruleId, Finding::measured, Finding::required)
+                .containsExactly(tuple("REE-01", 1720, 1920));
+    }
+
+    private void credit(ActivePlacement placement, LocalDate completed, int minutes) {
+        assignments.record("teacher", List.of(new AssignmentEntry(null, placement.caseId(), "Worksheet",
+                ActivePlacements.START, D.plusDays(7), 60, completed, minutes, "Complete and accurate")));
     }
 
     @Test
