@@ -87,32 +87,52 @@ public class TriggerFindings {
             )""";
 
     /**
-     * One pass over the participation of the window and the month (their school days, {@code :schoolDays}), grouped
-     * by the table's own case id (so the planner knows how many groups to expect): per placement the minutes its
-     * recorded days generate (ATT-03, capped at the minimum day) and REE-02's scheduled and missed sessions. Credited
-     * work (usually far fewer rows) adds, per day it was credited, what it raises that day's capped value by, on a day
-     * without a record its own minutes up to the minimum day. The placements are joined to both after the grouping.
+     * The participation of the window and the month (their school days, {@code :schoolDays}) read in one pass and
+     * grouped by the table's own case id, as plainly as a bare aggregate would (so the planner knows the groups):
+     * per case its minutes attended in the window, REE-02's scheduled and missed sessions in the month, its first
+     * recorded day and its most minutes on a day. For nearly every placement these are its figures. The few whose
+     * totals would count a day before the placement counts, or a day above the minimum day (ATT-03 caps each day),
+     * are {@code retallied} day by day ({@code %2$s}: on PostgreSQL a materialized step, so that they are found
+     * before the participation is read again). Credited work (usually far fewer rows) adds, per day it was credited,
+     * what it raises that day's capped value by; on a day without a record, its own minutes up to the minimum day.
      */
     private static final String FINDINGS = """
-            with %s,
+            with %1$s,
             work as (
                 select case_id, completed_on as work_day, sum(credited_minutes) as minutes
                   from assignment where credited_minutes is not null and completed_on in (:schoolDays)
                                     and completed_on >= :windowFirst
                  group by case_id, completed_on
             ),
-            recorded as (
+            totals as (
+                select case_id, min(school_day) as first_recorded, max(synchronous_attended_minutes) as most_attended,
+                       sum(case when school_day >= :windowFirst then synchronous_attended_minutes else 0 end)
+                           as generated_minutes,
+                       sum(case when school_day >= :monthFirst and synchronous_offered_minutes > 0 then 1 else 0 end)
+                           as scheduled,
+                       sum(case when school_day >= :monthFirst and synchronous_offered_minutes > 0
+                                     and synchronous_attended_minutes = 0 then 1 else 0 end) as missed
+                  from participation_day
+                 where school_day in (:schoolDays)
+                 group by case_id
+            ),
+            retallied as %2$s(
+                select p.case_id, p.minimum_day, p.counted_from
+                  from eligible p
+                  join totals t on t.case_id = p.case_id
+                               and (t.first_recorded < p.counted_from or t.most_attended > p.minimum_day)
+            ),
+            exact as (
                 select d.case_id,
                        sum(case when d.school_day < :windowFirst then 0
                                 when d.synchronous_attended_minutes > p.minimum_day then p.minimum_day
                                 else d.synchronous_attended_minutes end) as generated_minutes,
-                       sum(case when p.synchronous = 1 and d.school_day >= :monthFirst
-                                     and d.synchronous_offered_minutes > 0 then 1 else 0 end) as scheduled,
-                       sum(case when p.synchronous = 1 and d.school_day >= :monthFirst
-                                     and d.synchronous_offered_minutes > 0 and d.synchronous_attended_minutes = 0
-                                then 1 else 0 end) as missed
-                  from participation_day d
-                  join eligible p on p.case_id = d.case_id and d.school_day >= p.counted_from
+                       sum(case when d.school_day >= :monthFirst and d.synchronous_offered_minutes > 0 then 1 else 0 end)
+                           as scheduled,
+                       sum(case when d.school_day >= :monthFirst and d.synchronous_offered_minutes > 0
+                                     and d.synchronous_attended_minutes = 0 then 1 else 0 end) as missed
+                  from retallied p
+                  join participation_day d on d.case_id = p.case_id and d.school_day >= p.counted_from
                  where d.school_day in (:schoolDays)
                  group by d.case_id
             ),
@@ -129,10 +149,13 @@ public class TriggerFindings {
             ),
             assessed as (
                 select p.case_id, p.student_id, p.school_id, p.program, p.required_minutes,
-                       coalesce(r.generated_minutes, 0) + coalesce(c.generated_minutes, 0) as generated_minutes,
-                       coalesce(r.scheduled, 0) as scheduled, coalesce(r.missed, 0) as missed
+                       coalesce(x.generated_minutes, t.generated_minutes, 0) + coalesce(c.generated_minutes, 0)
+                           as generated_minutes,
+                       case when p.synchronous = 1 then coalesce(x.scheduled, t.scheduled, 0) else 0 end as scheduled,
+                       case when p.synchronous = 1 then coalesce(x.missed, t.missed, 0) else 0 end as missed
                   from eligible p
-                  left join recorded r on r.case_id = p.case_id
+                  left join totals t on t.case_id = p.case_id
+                  left join exact x on x.case_id = p.case_id
                   left join credited c on c.case_id = p.case_id
             )
             select a.case_id, a.student_id, a.school_id, 'REE-01' as rule_id, 'window' as source_key,
@@ -224,7 +247,7 @@ public class TriggerFindings {
 
     /** The findings of the day for one case or (caseId null) for all, without writing anything. */
     public List<Finding> findings(SweepDay sweepDay, Long caseId) {
-        return jdbc.query(findingsSql(sweepDay, caseId), parameters(sweepDay, caseId),
+        return jdbc.query(findingsSql(sweepDay, caseId, postgres), parameters(sweepDay, caseId),
                 (rs, row) -> new Finding(rs.getLong("case_id"), rs.getLong("student_id"), rs.getLong("school_id"),
                         rs.getString("rule_id"), rs.getString("source_key"), rs.getObject("measured", Integer.class),
                         rs.getObject("required", Integer.class)));
@@ -254,8 +277,9 @@ public class TriggerFindings {
     }
 
     /** The findings of the day as a query: columns case_id, student_id, school_id, rule_id, source_key, measured, required. */
-    static String findingsSql(SweepDay sweep, Long caseId) {
-        return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId), windowDaysFrom(sweep.window())));
+    static String findingsSql(SweepDay sweep, Long caseId, boolean postgres) {
+        return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId), windowDaysFrom(sweep.window())),
+                postgres ? "materialized " : "");
     }
 
     /** The exempt (ENR-11) and short-term placements active that day (case_id, listing) and the count of those covered. */

@@ -1,9 +1,13 @@
 package org.independentstudy.reengagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
+import org.independentstudy.participation.AssignmentEntry;
+import org.independentstudy.participation.Assignments;
 import org.independentstudy.reengagement.ReengagementSweep.SweepReport;
 import org.independentstudy.reengagement.TriggerFindings.Finding;
 import org.independentstudy.support.ActivePlacements;
@@ -25,6 +29,8 @@ class ReengagementSweepPostgresTest extends PostgresIntegrationTest {
     ReengagementWalk walk;
     @Autowired
     AgreementViolations violations;
+    @Autowired
+    Assignments assignments;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -57,5 +63,24 @@ class ReengagementSweepPostgresTest extends PostgresIntegrationTest {
                 String.class, below.caseId())).containsExactly("REE-03", "REE-01");
         assertThat(jdbc.queryForObject("select count(*) from reengagement where case_id = ?", Integer.class,
                 below.caseId())).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("[PostgreSQL] REE-01 ATT-03 a placement counted day by day: days before it is long-term left out, a day above the minimum day capped, credited work added")
+    void retalliedOnPostgres() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        List<LocalDate> days = walk.placedDays(ReengagementWalk.SWEPT_DAY);
+        walk.recordDays(placement, days, List.of(300, 240, 240, 240, 240, 300, 180, 100));
+        jdbc.update("update enrollment set long_term_from = ? where case_id = ?", days.get(4), placement.caseId());
+        FixedEngineClock.setClock(ZonedDateTime.of(ReengagementWalk.SWEPT_DAY.atTime(16, 0), FixedEngineClock.DISTRICT));
+        assignments.record("teacher", List.of(new AssignmentEntry(null, placement.caseId(), "Worksheet",
+                ActivePlacements.START, ReengagementWalk.SWEPT_DAY.plusDays(7), 60, days.get(6), 30,
+                "Complete and accurate")));
+
+        SweepReport report = walk.sweepAfter(ReengagementWalk.SWEPT_DAY);
+
+        // from Jan 19: 240 + 300 capped at 240 + 180 with 30 credited + 100 = 790 of 4 x 240 = 960
+        assertThat(walk.findingsOf(report, placement)).extracting(Finding::ruleId, Finding::measured, Finding::required)
+                .containsExactly(tuple("REE-01", 790, 960));
     }
 }

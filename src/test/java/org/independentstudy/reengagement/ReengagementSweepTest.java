@@ -107,6 +107,21 @@ class ReengagementSweepTest {
                 .containsExactly(tuple("REE-01", 1720, 1920));
     }
 
+    @Test
+    @DisplayName("REE-01 ATT-03 days recorded before the placement counts as long-term are not counted, and a day attended above the minimum day counts as the minimum day")
+    void daysBeforeCountingAndAboveTheMinimumDay() {
+        ActivePlacement placement = activePlacements.traditional("S100011", "teacher");
+        walk.recordDays(placement, walk.placedDays(D), List.of(300, 240, 240, 240, 240, 300, 240, 100));
+        LocalDate longTermFrom = walk.placedDays(D).get(4);
+        jdbc.update("update enrollment set long_term_from = ? where case_id = ?", longTermFrom, placement.caseId());
+
+        SweepReport report = sweepAfter(D);
+
+        // from Jan 19: 240 + 300 capped at 240 + 240 + 100 = 820 of 4 x 240 = 960 (< 864); uncapped it would be 880
+        assertThat(walk.findingsOf(report, placement)).extracting(Finding::ruleId, Finding::measured, Finding::required)
+                .containsExactly(tuple("REE-01", 820, 960));
+    }
+
     private void credit(ActivePlacement placement, LocalDate completed, int minutes) {
         assignments.record("teacher", List.of(new AssignmentEntry(null, placement.caseId(), "Worksheet",
                 ActivePlacements.START, D.plusDays(7), 60, completed, minutes, "Complete and accurate")));
