@@ -56,17 +56,11 @@ public class ReengagementSweep {
         TriggerFindings.SweepDay sweepDay = triggers.sweepDay(day);
         int runs = startRun(day, actor);
         triggers.batchMemory();
-        List<Finding> findings = triggers.findings(sweepDay, null);
+        TriggerFindings.Assessment assessment = triggers.assessment(sweepDay, null);
+        List<Finding> findings = assessment.findings();
         recordFindings(day, findings);
-        List<Listed> listed = new ArrayList<>();
-        int[] checked = {0};
-        jdbc.query(TriggerFindings.listedSql(null), TriggerFindings.parameters(sweepDay, null), rs -> {
-            if ("COVERED".equals(rs.getString("listing"))) {
-                checked[0] = rs.getInt("covered");
-            } else {
-                listed.add(new Listed(rs.getLong("case_id"), rs.getString("listing")));
-            }
-        });
+        List<Listed> listed = jdbc.query(TriggerFindings.listedSql(null), TriggerFindings.parameters(sweepDay, null),
+                (rs, row) -> new Listed(rs.getLong("case_id"), rs.getString("listing")));
         jdbc.batchUpdate("""
                 insert into reengagement_sweep_listing (school_day, case_id, listing)
                 select :day, :caseId, :listing where not exists (select 1 from reengagement_sweep_listing l
@@ -79,9 +73,9 @@ public class ReengagementSweep {
         jdbc.update("""
                 update reengagement_sweep set placements_checked = :checked, opened = opened + :opened,
                        joined = joined + :joined where school_day = :day""",
-                new MapSqlParameterSource("day", day).addValue("checked", checked[0])
+                new MapSqlParameterSource("day", day).addValue("checked", assessment.covered())
                         .addValue("opened", outcome.opened()).addValue("joined", outcome.joined()));
-        return new SweepReport(day, runs, checked[0], findings, outcome.opened(), outcome.joined(),
+        return new SweepReport(day, runs, assessment.covered(), findings, outcome.opened(), outcome.joined(),
                 listed);
     }
 

@@ -1,6 +1,7 @@
 package org.independentstudy.reengagement;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,18 +74,6 @@ public class TriggerFindings {
                            and (e.medical_exemption is null or e.medical_exemption = false)
                            and (e.ended_on is null or e.ended_on >= :day)) q
             )"""; 
-
-    /** Every placement active that day, for the listing of those the rules do not cover. */
-    private static final String PLACED = """
-            placed as (
-                select e.case_id, coalesce(e.medical_exemption, false) as exempt,
-                       case when e.long_term = true and (e.long_term_from is null or e.long_term_from <= :day) then true
-                            else false end as long_term
-                  from (select distinct case_id from supervision where starts_on <= :day and ends_on >= :day %s) s
-                  join enrollment e on e.case_id = s.case_id
-                  join is_case c on c.id = s.case_id
-                 where c.closed_at is null and (e.ended_on is null or e.ended_on >= :day)
-            )""";
 
     /**
      * The participation of the window and the month (their school days, {@code :schoolDays}) read in one pass and
@@ -183,20 +172,32 @@ public class TriggerFindings {
              where p.program = 'COURSE_BASED' and pe.satisfactory = false and pe.evaluated_on <= :day
                and not exists (select 1 from reengagement_trigger t where t.case_id = pe.case_id
                                   and t.rule_id = 'REE-04' and t.source_key = cast(pe.id as varchar(40)))
+            union all
+            select cast(null as bigint), cast(null as bigint), cast(null as bigint), 'COVERED', cast(null as varchar(40)),
+                   cast(count(*) as integer), cast(null as integer)
+              from eligible
             """;
 
-    /** The listed placements, and one row (case_id null) counting those the rules cover: one pass over them. */
+    /**
+     * The placements active that day that the rules do not cover: exempt (ENR-11) or short-term. Few, so they are
+     * found from the enrollment's own flags first; those covered are counted by the finding query.
+     */
     private static final String LISTED = """
-            with %s
-            select p.case_id, case when p.exempt = true then 'EXEMPT' else 'SHORT_TERM' end as listing,
-                   cast(null as integer) as covered
-              from placed p
-             where p.exempt = true or p.long_term = false
-            union all
-            select cast(null as bigint), 'COVERED', cast(count(*) as integer)
-              from placed p
-             where p.exempt = false and p.long_term = true
+            select e.case_id, case when e.medical_exemption = true then 'EXEMPT' else 'SHORT_TERM' end as listing
+              from enrollment e
+              join is_case c on c.id = e.case_id
+             where (e.medical_exemption = true or coalesce(e.long_term, false) = false or e.long_term_from > :day)
+               and c.closed_at is null and (e.ended_on is null or e.ended_on >= :day)
+               and exists (select 1 from supervision s where s.case_id = e.case_id and s.starts_on <= :day
+                              and s.ends_on >= :day %s)
             """;
+
+    /** The finding query's last row: how many placements it covered (in {@code measured}), not a finding. */
+    private static final String COVERED = "COVERED";
+
+    /** What the finding query found, and how many placements (long-term, not exempt) it covered. */
+    record Assessment(List<Finding> findings, int covered) {
+    }
 
     /** A trigger found for a case on a sweep day. */
     public record Finding(Long caseId, Long studentId, Long schoolId, String ruleId, String sourceKey,
@@ -247,10 +248,23 @@ public class TriggerFindings {
 
     /** The findings of the day for one case or (caseId null) for all, without writing anything. */
     public List<Finding> findings(SweepDay sweepDay, Long caseId) {
-        return jdbc.query(findingsSql(sweepDay, caseId, postgres), parameters(sweepDay, caseId),
-                (rs, row) -> new Finding(rs.getLong("case_id"), rs.getLong("student_id"), rs.getLong("school_id"),
+        return assessment(sweepDay, caseId).findings();
+    }
+
+    /** The findings of the day for one case or (caseId null) for all, and how many placements the rules covered. */
+    Assessment assessment(SweepDay sweepDay, Long caseId) {
+        List<Finding> findings = new ArrayList<>();
+        int[] covered = {0};
+        jdbc.query(findingsSql(sweepDay, caseId, postgres), parameters(sweepDay, caseId), rs -> {
+            if (COVERED.equals(rs.getString("rule_id"))) {
+                covered[0] = rs.getInt("measured");
+            } else {
+                findings.add(new Finding(rs.getLong("case_id"), rs.getLong("student_id"), rs.getLong("school_id"),
                         rs.getString("rule_id"), rs.getString("source_key"), rs.getObject("measured", Integer.class),
                         rs.getObject("required", Integer.class)));
+            }
+        });
+        return new Assessment(findings, covered[0]);
     }
 
     /** The attendance triggers (REE-01, REE-02) of the case that hold on the latest school day up to {@code day}. */
@@ -282,9 +296,9 @@ public class TriggerFindings {
                 postgres ? "materialized " : "");
     }
 
-    /** The exempt (ENR-11) and short-term placements active that day (case_id, listing) and the count of those covered. */
+    /** The exempt (ENR-11) and short-term placements active that day: case_id, listing. */
     static String listedSql(Long caseId) {
-        return LISTED.formatted(placed(caseId));
+        return LISTED.formatted(caseFilter(caseId));
     }
 
     static MapSqlParameterSource parameters(SweepDay sweep, Long caseId) {
@@ -301,10 +315,6 @@ public class TriggerFindings {
             parameters.addValue("w" + i, days.get(i));
         }
         return parameters;
-    }
-
-    private static String placed(Long caseId) {
-        return PLACED.formatted(caseFilter(caseId));
     }
 
     private static String caseFilter(Long caseId) {
