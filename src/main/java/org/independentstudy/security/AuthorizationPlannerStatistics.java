@@ -1,5 +1,8 @@
 package org.independentstudy.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -9,6 +12,9 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +42,28 @@ import org.springframework.stereotype.Component;
  * over all the task's columns (due date, REV_, ID_, ...): with an index in that order the planner reads the
  * tasks in due-date order and stops after the first 50 instead of sorting all of them on disk (about 80 ms to
  * 12 ms). Neither changes what anyone may see: they change how rows are found, not which.
+ *
+ * <p>The indexes are built {@code concurrently}, so that a first start on a district's existing database does not
+ * hold up its writes while they build, and by one node at a time: a node that does not get the advisory lock
+ * leaves them to the node that has it. A build that was interrupted (the node stopped) leaves an invalid index,
+ * which {@code if not exists} would keep for good: it is dropped and built again.
  */
 @Component
 public class AuthorizationPlannerStatistics extends AbstractProcessEnginePlugin {
 
     public static final String NAME = "isp_authorization_permission_bits";
 
+    /** The indexes' names, for benchmarks measuring the engine without them. */
+    public static final List<String> INDEXES = List.of("isp_auth_task_procdef_resource", "isp_task_due_rev_id");
+
     /** The permissions the queries of Tasklist and Cockpit check (tasks, instances, history). */
     private static final List<Permission> CHECKED = List.of(Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
             ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationPlannerStatistics.class);
+
+    /** The advisory lock held while a node builds the indexes (an arbitrary key of ours). */
+    static final long INDEX_LOCK = 1_513_277_427L;
 
     private final JdbcTemplate jdbc;
 
@@ -61,19 +80,54 @@ public class AuthorizationPlannerStatistics extends AbstractProcessEnginePlugin 
         }
         String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
         jdbc.execute(createStatement(table));
-        indexStatements(configuration.getDatabaseTablePrefix()).forEach(jdbc::execute);
+        createIndexes(configuration.getDatabaseTablePrefix());
         jdbc.execute("analyze " + table);
     }
 
-    /** The indexes' names, for benchmarks measuring the engine without them. */
-    public static final List<String> INDEXES = List.of("isp_auth_task_procdef_resource", "isp_task_due_rev_id");
+    /** Builds the missing or invalid indexes, concurrently, unless another node holds the lock and is building them. */
+    void createIndexes(String prefix) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                if (!isTrue(statement, "select pg_try_advisory_lock(" + INDEX_LOCK + ")")) {
+                    log.info("Another node is building the indexes of the task query: left to it");
+                    return null;
+                }
+                try {
+                    List<String> creates = indexStatements(prefix);
+                    for (int i = 0; i < INDEXES.size(); i++) {
+                        String index = schemaOf(prefix) + INDEXES.get(i);
+                        if (isTrue(statement, "select not indisvalid from pg_index where indexrelid = to_regclass('"
+                                + index + "')")) {
+                            log.warn("Index {} was left invalid by an interrupted build: built again", index);
+                            statement.execute("drop index concurrently " + index);
+                        }
+                        statement.execute(creates.get(i));
+                    }
+                } finally {
+                    statement.execute("select pg_advisory_unlock(" + INDEX_LOCK + ")");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean isTrue(Statement statement, String query) throws SQLException {
+        try (ResultSet result = statement.executeQuery(query)) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    /** The schema of the engine's tables when the prefix names one ({@code "engine."}), where its indexes are too. */
+    private static String schemaOf(String prefix) {
+        return prefix.substring(0, prefix.lastIndexOf('.') + 1);
+    }
 
     /** The statements creating the indexes for Tasklist's task query (benchmarks run them on a bare engine too). */
     public static List<String> indexStatements(String prefix) {
-        return List.of("create index if not exists " + INDEXES.get(0) + " on " + prefix
+        return List.of("create index concurrently if not exists " + INDEXES.get(0) + " on " + prefix
                         + "ACT_RU_AUTHORIZATION (RESOURCE_ID_) where RESOURCE_TYPE_ in ("
                         + Resources.PROCESS_DEFINITION.resourceType() + ", " + Resources.TASK.resourceType() + ")",
-                "create index if not exists " + INDEXES.get(1) + " on " + prefix
+                "create index concurrently if not exists " + INDEXES.get(1) + " on " + prefix
                         + "ACT_RU_TASK (DUE_DATE_, REV_, ID_)");
     }
 
