@@ -82,7 +82,8 @@ public class TriggerFindings {
      * recorded day and its most minutes on a day. For nearly every placement these are its figures. The few whose
      * totals would count a day before the placement counts, or a day above the minimum day (ATT-03 caps each day),
      * are {@code retallied} day by day ({@code %2$s}: on PostgreSQL a materialized step, so that they are found
-     * before the participation is read again). Credited work (usually far fewer rows) adds, per day it was credited,
+     * before the participation is read again). A correction's check of one placement ({@code %3$s}) reads only its
+     * rows. Credited work (usually far fewer rows) adds, per day it was credited,
      * what it raises that day's capped value by; on a day without a record, its own minutes up to the minimum day.
      */
     private static final String FINDINGS = """
@@ -90,7 +91,7 @@ public class TriggerFindings {
             work as (
                 select case_id, completed_on as work_day, sum(credited_minutes) as minutes
                   from assignment where credited_minutes is not null and completed_on in (:schoolDays)
-                                    and completed_on >= :windowFirst
+                                    and completed_on >= :windowFirst %3$s
                  group by case_id, completed_on
             ),
             totals as (
@@ -102,7 +103,7 @@ public class TriggerFindings {
                        sum(case when school_day >= :monthFirst and synchronous_offered_minutes > 0
                                      and synchronous_attended_minutes = 0 then 1 else 0 end) as missed
                   from participation_day
-                 where school_day in (:schoolDays)
+                 where school_day in (:schoolDays) %3$s
                  group by case_id
             ),
             retallied as %2$s(
@@ -293,7 +294,7 @@ public class TriggerFindings {
     /** The findings of the day as a query: columns case_id, student_id, school_id, rule_id, source_key, measured, required. */
     static String findingsSql(SweepDay sweep, Long caseId, boolean postgres) {
         return FINDINGS.formatted(ELIGIBLE.formatted(caseFilter(caseId), windowDaysFrom(sweep.window())),
-                postgres ? "materialized " : "");
+                postgres ? "materialized " : "", caseFilter(caseId));
     }
 
     /** The exempt (ENR-11) and short-term placements active that day: case_id, listing. */
