@@ -73,7 +73,7 @@ public class TriggerFindings {
                            and (e.long_term_from is null or e.long_term_from <= :day)
                            and (e.medical_exemption is null or e.medical_exemption = false)
                            and (e.ended_on is null or e.ended_on >= :day)) q
-            )"""; 
+            )""";
 
     /**
      * The participation of the window and the month (their school days, {@code :schoolDays}) read in one pass and
@@ -193,7 +193,7 @@ public class TriggerFindings {
                               and s.ends_on >= :day %s)
             """;
 
-    /** The finding query's last row: how many placements it covered (in {@code measured}), not a finding. */
+    /** The rule id of the finding query's one row counting the placements covered ({@code measured}): no finding. */
     private static final String COVERED = "COVERED";
 
     /** What the finding query found, and how many placements (long-term, not exempt) it covered. */
