@@ -83,8 +83,8 @@ public class TriggerFindings {
      * totals would count a day before the placement counts, or a day above the minimum day (ATT-03 caps each day),
      * are {@code retallied} day by day ({@code %2$s}: on PostgreSQL a materialized step, so that they are found
      * before the participation is read again). A correction's check of one placement ({@code %3$s}) reads only its
-     * rows. Credited work (usually far fewer rows) adds, per day it was credited,
-     * what it raises that day's capped value by; on a day without a record, its own minutes up to the minimum day.
+     * rows. Credited work (usually far fewer rows) adds, per day it was credited, what it raises that day's capped
+     * value by; on a day without a record, its own minutes up to the minimum day.
      */
     private static final String FINDINGS = """
             with %1$s,

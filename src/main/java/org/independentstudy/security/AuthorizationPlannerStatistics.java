@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -53,8 +55,19 @@ public class AuthorizationPlannerStatistics extends AbstractProcessEnginePlugin 
 
     public static final String NAME = "isp_authorization_permission_bits";
 
+    /** The index of grants on tasks and process definitions by resource id. */
+    public static final String GRANTS_INDEX = "isp_auth_task_procdef_resource";
+    /** The index of tasks in due-date order. */
+    public static final String DUE_DATE_INDEX = "isp_task_due_rev_id";
+
+    /** Each index for Tasklist's task query, by name: the engine's table and what it indexes. */
+    private static final Map<String, String> INDEXED = Map.of(
+            GRANTS_INDEX, "ACT_RU_AUTHORIZATION (RESOURCE_ID_) where RESOURCE_TYPE_ in ("
+                    + Resources.PROCESS_DEFINITION.resourceType() + ", " + Resources.TASK.resourceType() + ")",
+            DUE_DATE_INDEX, "ACT_RU_TASK (DUE_DATE_, REV_, ID_)");
+
     /** The indexes' names, for benchmarks measuring the engine without them. */
-    public static final List<String> INDEXES = List.of("isp_auth_task_procdef_resource", "isp_task_due_rev_id");
+    public static final Set<String> INDEXES = INDEXED.keySet();
 
     /** The permissions the queries of Tasklist and Cockpit check (tasks, instances, history). */
     private static final List<Permission> CHECKED = List.of(Permissions.READ, ProcessDefinitionPermissions.READ_TASK,
@@ -93,15 +106,14 @@ public class AuthorizationPlannerStatistics extends AbstractProcessEnginePlugin 
                     return null;
                 }
                 try {
-                    List<String> creates = indexStatements(prefix);
-                    for (int i = 0; i < INDEXES.size(); i++) {
-                        String index = schemaOf(prefix) + INDEXES.get(i);
+                    for (String name : INDEXES) {
+                        String index = schemaOf(prefix) + name;
                         if (isTrue(statement, "select not indisvalid from pg_index where indexrelid = to_regclass('"
                                 + index + "')")) {
                             log.warn("Index {} was left invalid by an interrupted build: built again", index);
                             statement.execute("drop index concurrently " + index);
                         }
-                        statement.execute(creates.get(i));
+                        statement.execute(indexStatement(name, prefix));
                     }
                 } finally {
                     statement.execute("select pg_advisory_unlock(" + INDEX_LOCK + ")");
@@ -124,11 +136,11 @@ public class AuthorizationPlannerStatistics extends AbstractProcessEnginePlugin 
 
     /** The statements creating the indexes for Tasklist's task query (benchmarks run them on a bare engine too). */
     public static List<String> indexStatements(String prefix) {
-        return List.of("create index concurrently if not exists " + INDEXES.get(0) + " on " + prefix
-                        + "ACT_RU_AUTHORIZATION (RESOURCE_ID_) where RESOURCE_TYPE_ in ("
-                        + Resources.PROCESS_DEFINITION.resourceType() + ", " + Resources.TASK.resourceType() + ")",
-                "create index concurrently if not exists " + INDEXES.get(1) + " on " + prefix
-                        + "ACT_RU_TASK (DUE_DATE_, REV_, ID_)");
+        return INDEXES.stream().map(name -> indexStatement(name, prefix)).toList();
+    }
+
+    private static String indexStatement(String name, String prefix) {
+        return "create index concurrently if not exists " + name + " on " + prefix + INDEXED.get(name);
     }
 
     /** The statement creating them, for this table (benchmarks create them on a bare engine's database too). */

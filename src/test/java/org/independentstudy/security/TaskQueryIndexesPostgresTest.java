@@ -1,6 +1,7 @@
 package org.independentstudy.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.independentstudy.security.AuthorizationPlannerStatistics.DUE_DATE_INDEX;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.sql.Connection;
@@ -21,8 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TaskQueryIndexesPostgresTest extends PostgresIntegrationTest {
 
-    private static final String DUE_DATE_INDEX = AuthorizationPlannerStatistics.INDEXES.get(1);
-
     @Autowired
     AuthorizationPlannerStatistics statistics;
     @Autowired
@@ -37,7 +36,7 @@ class TaskQueryIndexesPostgresTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = ?", Integer.class,
                 AuthorizationPlannerStatistics.NAME)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
-                AuthorizationPlannerStatistics.INDEXES.get(0))).contains("WHERE (resource_type_ = ANY");
+                AuthorizationPlannerStatistics.GRANTS_INDEX)).contains("WHERE (resource_type_ = ANY");
     }
 
     @Test
