@@ -34,7 +34,7 @@ public class FamilyLeaving {
 
     @Transactional
     public void leave(Long caseId, Leaving leaving) {
-        IndependentStudyCase theCase = caseRecord.get(caseId);
+        IndependentStudyCase theCase = caseRecord.getForChange(caseId);
         if (theCase.isClosed()) {
             throw new ConflictException("Case " + caseId + " is already " + theCase.getPhase());
         }

@@ -37,7 +37,7 @@ public class ReturnRequests {
 
     @Transactional
     public void request(Long caseId, ReturnRequest request, String recordedBy) {
-        IndependentStudyCase theCase = caseRecord.get(caseId);
+        IndependentStudyCase theCase = caseRecord.getForChange(caseId);
         if (theCase.getPhase() != CasePhase.ACTIVE) {
             throw new ConflictException("Case " + caseId + " is " + theCase.getPhase()
                     + ": a return to the classroom is asked for during an active placement");

@@ -3,6 +3,7 @@ package org.independentstudy.records;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,6 +58,16 @@ public class CaseRecord {
     @Transactional(readOnly = true)
     public IndependentStudyCase get(Long caseId) {
         return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    /**
+     * The case, its row locked until the caller's transaction ends: the same message to a case sent twice at once
+     * (a family's link used twice) is then delivered one after the other, and the second finds the process no longer
+     * waiting (a 409), instead of racing the first inside the engine.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IndependentStudyCase getForChange(Long caseId) {
+        return cases.lockById(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
     @Transactional(readOnly = true)
