@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 13.4: the outbox every e-mail goes through. A message is written in the transaction that decides to send
- * it, so it exists exactly when that decision does; it is tried once right after that transaction commits, and
- * otherwise by the engine's job executor ({@link MailJobs}), with pauses that grow from
+ * it, so it exists exactly when that decision does; it is tried once right after that transaction commits, on a
+ * thread of its own so that no request waits for the mail server ({@link MailFirstTries}), and otherwise by the
+ * engine's job executor ({@link MailJobs}), with pauses that grow from
  * {@code isp.mail.outbox.first-retry-after} to {@code longest-pause}, until the server takes it or
  * {@code attempts} tries were refused. A try holds the message's row lock while it talks to the server and records
  * the answer in its own transaction, so a message the server took is never sent again, on any node. What a try came
@@ -51,6 +52,7 @@ public class MailOutbox {
     private final NamedParameterJdbcTemplate jdbc;
     private final JavaMailSender sender;
     private final MailJobs jobs;
+    private final MailFirstTries firstTries;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
@@ -59,7 +61,7 @@ public class MailOutbox {
     private final Duration longestPause;
     private final int attempts;
 
-    MailOutbox(NamedParameterJdbcTemplate jdbc, JavaMailSender sender, MailJobs jobs,
+    MailOutbox(NamedParameterJdbcTemplate jdbc, JavaMailSender sender, MailJobs jobs, MailFirstTries firstTries,
                ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock,
                @Value("${isp.mail.from}") String from,
                @Value("${isp.mail.outbox.first-retry-after:PT1M}") Duration firstRetryAfter,
@@ -68,6 +70,7 @@ public class MailOutbox {
         this.jdbc = jdbc;
         this.sender = sender;
         this.jobs = jobs;
+        this.firstTries = firstTries;
         this.events = events;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -103,13 +106,15 @@ public class MailOutbox {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    tryAndReport(id);
-                } catch (RuntimeException e) {
-                    // the scheduled job tries again, or tells the outcome this try could not
-                    log.warn("E-mail {}: the try after commit did not finish ({}); the job executor takes it over",
-                            id, e.getClass().getSimpleName());
-                }
+                firstTries.start(id, () -> {
+                    try {
+                        tryAndReport(id);
+                    } catch (RuntimeException e) {
+                        // the scheduled job tries again, or tells the outcome this try could not
+                        log.warn("E-mail {}: the try after commit did not finish ({}); the job executor takes it "
+                                + "over", id, e.getClass().getSimpleName());
+                    }
+                });
             }
         });
         return id;
@@ -124,8 +129,8 @@ public class MailOutbox {
     }
 
     /**
-     * The try after commit, as the job executor's: transactions of its own (the committed one is still bound to
-     * the thread), nobody's engine authentication; sent, the job standing by goes.
+     * The try after commit, as the job executor's: transactions of its own, nobody's engine authentication; sent,
+     * the job standing by goes.
      */
     private void tryAndReport(long id) {
         jobs.asSystem(() -> {
