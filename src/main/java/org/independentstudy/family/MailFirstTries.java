@@ -1,6 +1,5 @@
 package org.independentstudy.family;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,13 @@ import org.springframework.stereotype.Component;
  * its own. The request that queued it (a family's signature, a counselor sending an agreement, a notice) answers
  * without waiting for the mail server, which may take the connection and read timeouts (5 and 10 s) to fail. A try
  * that cannot start, every thread busy and the queue full or the node stopping, is left to the engine job standing
- * by for it. Stopping lets the tries already taken on finish. With no threads ({@code first-try-threads: 0}) the
- * first try is made on the committing thread, before its request answers, as the tests do to read its outcome
- * right after the request.
+ * by for it. A node stopping lets the tries already taken on finish once its web server has stopped and before its
+ * engine and database connections close (a lifecycle phase after the web server's). With no threads
+ * ({@code first-try-threads: 0}) the first try is made on the committing thread, before its request answers, as the
+ * tests do to read its outcome right after the request.
  */
 @Component
-public class MailFirstTries {
+public class MailFirstTries implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailFirstTries.class);
 
@@ -34,6 +35,7 @@ public class MailFirstTries {
     private final ThreadPoolExecutor threads;
     /** Tries taken on and not finished: counted as they are handed over, so none is missed while it changes hands. */
     private int underWay;
+    private volatile boolean running;
 
     @Autowired
     MailFirstTries(@Value("${isp.mail.outbox.first-try-threads:2}") int threads) {
@@ -89,15 +91,37 @@ public class MailFirstTries {
         return true;
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
         if (threads == null) {
             return;
         }
         threads.shutdown();
-        if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("E-mail first tries still under way after 30 s: left to the jobs standing by");
+        try {
+            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("E-mail first tries still under way after 30 s: left to the jobs standing by");
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             threads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server's (graceful shutdown, then stop): the last requests' e-mails get their first try. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.independentstudy.support.IntegrationTest;
@@ -120,6 +121,36 @@ class MailFirstTriesTest {
                 .containsEntry("REPORTED_ATTEMPT", 1);
         assertThat(List.of(received("first@family.example"), received("second@family.example"),
                 received("third@family.example"))).containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
+    @DisplayName("Issue 13.4 a node stopping lets the first try under way finish before it goes on closing, and leaves later e-mails to their jobs")
+    void stoppingLetsTheTryUnderWayFinish() throws Exception {
+        firstTries = new MailFirstTries(1, 1);
+        CountDownLatch tryUnderWay = new CountDownLatch(1);
+        CountDownLatch serverAnswers = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        firstTries.start(1, () -> {
+            tryUnderWay.countDown();
+            try {
+                serverAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.add("the try under way");
+        });
+        assertThat(tryUnderWay.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread stopping = new Thread(firstTries::stop);
+        stopping.start();
+        stopping.join(200);
+        assertThat(stopping.isAlive()).as("stopping waits for the try").isTrue();
+
+        firstTries.start(2, () -> done.add("a try after stopping began"));
+        serverAnswers.countDown();
+        stopping.join(30_000);
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(done).containsExactly("the try under way");
+        assertThat(firstTries.awaitFinished(Duration.ZERO)).as("nothing counted as under way").isTrue();
     }
 
     /** The application's outbox with these first tries, sending to the held server with the application's timeouts. */

@@ -56,8 +56,8 @@ import org.springframework.test.context.TestPropertySource;
  * message to a receive task, the asynchronous join, the waits the active case is left in (timers, a message).
  * Both are driven alike, one flow after another; the activity instances each flow passes are printed by type so
  * the shapes can be compared. The real flow's e-mails (the family's signing links) go to a real SMTP server, first
- * tried on threads of their own as in production; a round ends once they are all sent. Run with {@code ./mvnw -q test -Pbenchmark -Dtest=CaseFlowOverheadBenchmark}; prints
- * figures, asserts nothing.
+ * tried on threads of their own as in production; a round ends once they are all sent. Run with
+ * {@code ./mvnw -q test -Pbenchmark -Dtest=CaseFlowOverheadBenchmark}; prints figures, asserts nothing.
  */
 @Import(CaseFlowOverheadBenchmark.NoOpDelegate.class)
 @TestPropertySource(properties = "isp.mail.outbox.first-try-threads=2")
