@@ -11,6 +11,9 @@ public interface MailJobs {
     /** The try standing by is not needed (the message was sent); one already running finds nothing to do. */
     void cancel(String jobId);
 
-    /** Runs the work as the job executor would, with nobody's engine authentication: a try is the system's. */
+    /**
+     * Runs the work as the job executor would, with nobody's authentication, the engine's or the web's: a try is
+     * the system's, on the record too, whichever thread makes it.
+     */
     void asSystem(Runnable work);
 }

@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.IdentityService;
+import org.independentstudy.records.CurrentActor;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.MailOutboxTries;
 import org.independentstudy.support.TestMailServer;
@@ -33,6 +35,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +70,10 @@ class MailFirstTriesTest {
     Clock clock;
     @Autowired
     MailOutboxTries tries;
+    @Autowired
+    CurrentActor actor;
+    @Autowired
+    IdentityService identity;
 
     private final String reference = UUID.randomUUID().toString();
     private HeldMailServer server;
@@ -79,7 +87,9 @@ class MailFirstTriesTest {
     @AfterEach
     void releaseTheMailServer() throws Exception {
         server.close();
-        firstTries.stop();
+        if (firstTries != null) {
+            firstTries.stop();
+        }
     }
 
     @Test
@@ -151,6 +161,23 @@ class MailFirstTriesTest {
         assertThat(stopping.isAlive()).isFalse();
         assertThat(done).containsExactly("the try under way");
         assertThat(firstTries.awaitFinished(Duration.ZERO)).as("nothing counted as under way").isTrue();
+    }
+
+    @Test
+    @DisplayName("Issue 13.4 a try is the system's on the case record whichever thread makes it: not the user whose request queued the e-mail, who is the actor again after it")
+    void aTryIsTheSystems() {
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken("counselor", null, List.of()));
+        identity.setAuthentication("counselor", List.of("counselors"));
+        try {
+            List<String> actors = new ArrayList<>();
+            jobs.asSystem(() -> actors.add(actor.username()));
+            assertThat(actors).containsExactly(CurrentActor.SYSTEM);
+            assertThat(actor.username()).isEqualTo("counselor");
+        } finally {
+            SecurityContextHolder.clearContext();
+            identity.clearAuthentication();
+        }
     }
 
     /** The application's outbox with these first tries, sending to the held server with the application's timeouts. */

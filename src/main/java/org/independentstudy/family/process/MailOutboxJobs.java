@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.independentstudy.family.MailJobs;
 import org.independentstudy.family.MailOutbox;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,10 +100,13 @@ public class MailOutboxJobs extends AbstractProcessEnginePlugin implements MailJ
     @Override
     public void asSystem(Runnable work) {
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        SecurityContext web = SecurityContextHolder.getContext();
         configuration.getIdentityService().clearAuthentication();
+        SecurityContextHolder.clearContext();
         try {
             work.run();
         } finally {
+            SecurityContextHolder.setContext(web);
             if (user != null) {
                 configuration.getIdentityService().setAuthentication(user);
             }
