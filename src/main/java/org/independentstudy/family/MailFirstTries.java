@@ -48,7 +48,7 @@ public class MailFirstTries implements SmartLifecycle {
     }
 
     /** Hands the try over to a thread of its own, or leaves it to the job standing by. */
-    void start(long messageId, Runnable attempt) {
+    void handOver(long messageId, Runnable attempt) {
         if (threads == null) {
             attempt.run();
             return;

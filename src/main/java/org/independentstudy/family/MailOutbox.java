@@ -106,7 +106,7 @@ public class MailOutbox {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                firstTries.start(id, () -> {
+                firstTries.handOver(id, () -> {
                     try {
                         tryAndReport(id);
                     } catch (RuntimeException e) {
@@ -129,8 +129,8 @@ public class MailOutbox {
     }
 
     /**
-     * The try after commit, as the job executor's: transactions of its own, nobody's engine authentication; sent,
-     * the job standing by goes.
+     * The try after commit, as the job executor's: transactions of its own, nobody's authentication; sent, the job
+     * standing by goes.
      */
     private void tryAndReport(long id) {
         jobs.asSystem(() -> {

@@ -140,7 +140,7 @@ class MailFirstTriesTest {
         CountDownLatch tryUnderWay = new CountDownLatch(1);
         CountDownLatch serverAnswers = new CountDownLatch(1);
         List<String> done = new CopyOnWriteArrayList<>();
-        firstTries.start(1, () -> {
+        firstTries.handOver(1, () -> {
             tryUnderWay.countDown();
             try {
                 serverAnswers.await();
@@ -155,7 +155,7 @@ class MailFirstTriesTest {
         stopping.join(200);
         assertThat(stopping.isAlive()).as("stopping waits for the try").isTrue();
 
-        firstTries.start(2, () -> done.add("a try after stopping began"));
+        firstTries.handOver(2, () -> done.add("a try after stopping began"));
         serverAnswers.countDown();
         stopping.join(30_000);
         assertThat(stopping.isAlive()).isFalse();
