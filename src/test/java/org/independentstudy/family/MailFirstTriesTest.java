@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -70,6 +70,16 @@ class MailFirstTriesTest {
     Clock clock;
     @Autowired
     MailOutboxTries tries;
+    @Autowired
+    JavaMailSenderImpl applicationSender;
+    @Value("${isp.mail.from}")
+    String from;
+    @Value("${isp.mail.outbox.first-retry-after}")
+    Duration firstRetryAfter;
+    @Value("${isp.mail.outbox.longest-pause}")
+    Duration longestPause;
+    @Value("${isp.mail.outbox.attempts}")
+    int attempts;
     @Autowired
     CurrentActor actor;
     @Autowired
@@ -180,18 +190,15 @@ class MailFirstTriesTest {
         }
     }
 
-    /** The application's outbox with these first tries, sending to the held server with the application's timeouts. */
+    /** The application's outbox, as configured, with these first tries, sending to the held server. */
     private MailOutbox outboxWith(MailFirstTries tries) {
         firstTries = tries;
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(server.port());
-        Properties timeouts = new Properties();
-        timeouts.putAll(Map.of("mail.smtp.connectiontimeout", "5000", "mail.smtp.timeout", "10000",
-                "mail.smtp.writetimeout", "10000"));
-        sender.setJavaMailProperties(timeouts);
-        return new MailOutbox(namedJdbc, sender, jobs, firstTries, events, transactionManager, clock,
-                "independent-study@district.example", Duration.ofMinutes(1), Duration.ofMinutes(15), 10);
+        sender.setJavaMailProperties(applicationSender.getJavaMailProperties());
+        return new MailOutbox(namedJdbc, sender, jobs, firstTries, events, transactionManager, clock, from,
+                firstRetryAfter, longestPause, attempts);
     }
 
     private long queue(MailOutbox outbox, String to) {
