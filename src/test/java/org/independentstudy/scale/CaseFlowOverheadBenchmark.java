@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -34,17 +35,21 @@ import org.independentstudy.records.CasePhase;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.DraftFormVariables;
-import org.independentstudy.support.PostgresIntegrationTest;
+import org.independentstudy.support.EngineAssertions;
+import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.TasklistUser;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -56,18 +61,25 @@ import org.springframework.test.context.TestPropertySource;
  * message to a receive task, the asynchronous join, the waits the active case is left in (timers, a message).
  * Both are driven alike, one flow after another; the activity instances each flow passes are printed by type so
  * the shapes can be compared. The real flow's e-mails (the family's signing links) go to a real SMTP server, first
- * tried on threads of their own as in production; a round ends once they are all sent. Run with
+ * tried on threads of their own as in production; a round ends once they are all sent. Each round also prints the
+ * time of each step of a flow, and the statements the database ran a flow with their planning and running time in
+ * the server (pg_stat_statements), the most frequent ones first ({@code -Dflow.statements-shown}, 12 unless told):
+ * where the real flow's overhead goes. Run with
  * {@code ./mvnw -q test -Pbenchmark -Dtest=CaseFlowOverheadBenchmark}; prints figures, asserts nothing.
  */
-@Import(CaseFlowOverheadBenchmark.NoOpDelegate.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith({FixedEngineClock.class, EngineAssertions.class})
+@Import({InstrumentedPostgres.class, CaseFlowOverheadBenchmark.NoOpDelegate.class})
 @TestPropertySource(properties = "isp.mail.outbox.first-try-threads=2")
-class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
+class CaseFlowOverheadBenchmark {
 
     @RegisterExtension
     static GreenMailExtension mail = TestMailServer.smtp();
 
     static final int FLOWS = Integer.getInteger("flow.count", 200);
     static final String TEACHER = "teacher3";
+    static final int STATEMENTS_SHOWN = Integer.getInteger("flow.statements-shown", 12);
 
     @Autowired
     CaseIntake intake;
@@ -112,6 +124,20 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
     }
 
     private java.util.Deque<org.independentstudy.enrollment.FamilyRequest> requests;
+    private final Steps steps = new Steps();
+
+    /** The time each step of a flow took, summed over a round, in the order the steps run. */
+    static class Steps extends LinkedHashMap<String, Long> {
+
+        <T> T time(String step, Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                merge(step, System.nanoTime() - start, Long::sum);
+            }
+        }
+    }
 
     @AfterEach
     void resetClock() {
@@ -136,6 +162,7 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
             realFlow();
             bareFlow(flow[0]++);
         }
+        jdbc.execute("create extension if not exists pg_stat_statements");
         int mailBefore = mail.getReceivedMessages().length;
         double real1 = throughput("real case flow: request to active case (1st round)", () -> {
             realFlow();
@@ -164,21 +191,25 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
 
     /** One family's request to an active placement; the case's id. */
     private Long realFlow() {
-        Long caseId = intake.receive(requests.remove());
-        String caseInstance = caseRecord.get(caseId).getProcessInstanceId();
-        ProcessInstance agreement = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance)
-                .singleResult();
-        Task draft = tasks.createTaskQuery().processInstanceId(agreement.getId()).singleResult();
-        tasks.complete(draft.getId(), new java.util.HashMap<>(DraftFormVariables.complete(LocalDate.of(2026, 9, 14),
-                LocalDate.of(2026, 10, 9), TEACHER)));
-        Long versionId = (Long) runtime.getVariable(agreement.getId(), "agreementVersionId");
-        for (RequiredSigner signer : signatures.unsignedSigners(versionId, LocalDate.of(2026, 9, 1))) {
-            if (signer.role().isFamily()) {
-                signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
+        Long caseId = steps.time("request received", () -> intake.receive(requests.remove()));
+        String agreement = steps.time("agreement drafted", () -> {
+            String caseInstance = caseRecord.get(caseId).getProcessInstanceId();
+            String instance = runtime.createProcessInstanceQuery().superProcessInstanceId(caseInstance)
+                    .singleResult().getId();
+            completeDraft(instance);
+            return instance;
+        });
+        steps.time("family signed", () -> {
+            Long versionId = (Long) runtime.getVariable(agreement, "agreementVersionId");
+            for (RequiredSigner signer : signatures.unsignedSigners(versionId, LocalDate.of(2026, 9, 1))) {
+                if (signer.role().isFamily()) {
+                    signatures.sign(versionId, signer.role(), signer.identity(), SignatureMethod.EMAIL_LINK);
+                }
             }
-        }
-        signAsTeacher(agreement.getId());
-        runJobs(agreement.getId());
+            return null;
+        });
+        steps.time("teacher signed", () -> signAsTeacher(agreement));
+        steps.time("jobs run (activation)", () -> runJobs(agreement));
         if (caseRecord.get(caseId).getPhase() != CasePhase.ACTIVE) {
             throw new IllegalStateException("case " + caseId + " is not active: " + caseRecord.get(caseId).getPhase());
         }
@@ -188,41 +219,50 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
     /** The bare process driven alike; its business key. */
     private String bareFlow(int n) {
         String key = "bare-" + n;
-        ProcessInstance process = runtime.startProcessInstanceByKey("bare-case", key,
-                Map.of("drafter", TEACHER, "teachers", List.of(TEACHER)));
-        ProcessInstance agreement = runtime.createProcessInstanceQuery().superProcessInstanceId(process.getId())
-                .singleResult();
-        Task draft = tasks.createTaskQuery().processInstanceId(agreement.getId()).singleResult();
-        tasks.complete(draft.getId(), new java.util.HashMap<>(DraftFormVariables.complete(LocalDate.of(2026, 9, 14),
-                LocalDate.of(2026, 10, 9), TEACHER)));
-        runtime.createMessageCorrelation("BareFamilySignaturesComplete").processInstanceId(agreement.getId())
-                .correlate();
-        signAsTeacher(agreement.getId());
-        runJobs(agreement.getId());
+        String process = steps.time("request received", () -> runtime.startProcessInstanceByKey("bare-case", key,
+                Map.of("drafter", TEACHER, "teachers", List.of(TEACHER))).getId());
+        String agreement = steps.time("agreement drafted", () -> {
+            String instance = runtime.createProcessInstanceQuery().superProcessInstanceId(process).singleResult()
+                    .getId();
+            completeDraft(instance);
+            return instance;
+        });
+        steps.time("family signed", () -> runtime.createMessageCorrelation("BareFamilySignaturesComplete")
+                .processInstanceId(agreement).correlateWithResult());
+        steps.time("teacher signed", () -> signAsTeacher(agreement));
+        steps.time("jobs run (activation)", () -> runJobs(agreement));
         if (runtime.createProcessInstanceQuery().processDefinitionKey("bare-evaluation")
-                .superProcessInstanceId(process.getId()).count() != 1) {
+                .superProcessInstanceId(process).count() != 1) {
             throw new IllegalStateException(key + " is not active");
         }
         return key;
     }
 
+    private void completeDraft(String agreementInstance) {
+        Task draft = tasks.createTaskQuery().processInstanceId(agreementInstance).singleResult();
+        tasks.complete(draft.getId(), new java.util.HashMap<>(DraftFormVariables.complete(LocalDate.of(2026, 9, 14),
+                LocalDate.of(2026, 10, 9), TEACHER)));
+    }
+
     /** The teacher completes their signing task as Tasklist does: authenticated with their groups. */
-    private void signAsTeacher(String agreementInstance) {
+    private Void signAsTeacher(String agreementInstance) {
         identity.setAuthentication(TEACHER, TasklistUser.groupsOf(identity, TEACHER));
         try {
             Task sign = tasks.createTaskQuery().processInstanceId(agreementInstance).taskDefinitionKey("signAsTeacher")
                     .singleResult();
             tasks.complete(sign.getId());
+            return null;
         } finally {
             identity.clearAuthentication();
         }
     }
 
     /** The jobs the job executor would run now (the asynchronous join after the last signature). */
-    private void runJobs(String instance) {
+    private Void runJobs(String instance) {
         for (Job job : management.createJobQuery().processInstanceId(instance).executable().list()) {
             management.executeJob(job.getId());
         }
+        return null;
     }
 
     /** The activity instances passed by every process instance of a business key, counted by type. */
@@ -240,8 +280,13 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** The flows per second: FLOWS of them, one after another, and the e-mails they queued sent. */
+    /**
+     * The flows per second: FLOWS of them, one after another, and the e-mails they queued sent; with the statements
+     * the database ran for them (pg_stat_statements, commits included) and the most frequent ones.
+     */
     private double throughput(String what, IntSupplier flow) throws InterruptedException {
+        jdbc.queryForList("select pg_stat_statements_reset()");
+        steps.clear();
         long start = System.nanoTime();
         for (int i = 0; i < FLOWS; i++) {
             flow.getAsInt();
@@ -252,6 +297,20 @@ class CaseFlowOverheadBenchmark extends PostgresIntegrationTest {
         double perSecond = FLOWS / ((System.nanoTime() - start) / 1e9);
         System.out.printf("BENCHMARK %-62s %8d flows %8.1f /s  %8.1f ms a flow%n", what, FLOWS, perSecond,
                 1000 / perSecond);
+        steps.forEach((step, nanos) -> System.out.printf("BENCHMARK   %-60s %8.1f ms a flow%n", step,
+                nanos / 1e6 / FLOWS));
+        Map<String, Object> total = jdbc.queryForMap("""
+                select sum(calls) as calls, sum(total_exec_time) as ms, sum(total_plan_time) as plan_ms
+                  from pg_stat_statements
+                 where query not like '%pg_stat_statements%'""");
+        System.out.printf("BENCHMARK %-62s %8.1f statements, in the server %.1f ms planning, %.1f ms running%n",
+                "  a flow", ((Number) total.get("calls")).doubleValue() / FLOWS,
+                ((Number) total.get("plan_ms")).doubleValue() / FLOWS, ((Number) total.get("ms")).doubleValue() / FLOWS);
+        jdbc.queryForList("""
+                select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query from pg_stat_statements
+                 where query not like '%pg_stat_statements%' order by calls desc limit ?""", STATEMENTS_SHOWN)
+                .forEach(row -> System.out.printf("BENCHMARK %8.2f a flow: %s%n",
+                        ((Number) row.get("calls")).doubleValue() / FLOWS, row.get("query")));
         return perSecond;
     }
 

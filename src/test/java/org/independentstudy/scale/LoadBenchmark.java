@@ -64,40 +64,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the heap after a full GC. In the same run, as the floor, the same first page on a bare engine (its own database
  * on the same server, authorization on, nothing of ours) holding 20,000 open tasks of one candidate group. The
  * statements that cost most are listed from pg_stat_statements, and the slow ones' plans logged by auto_explain to
- * target/load-benchmark-postgres.log. Run with {@code ./mvnw -q test -Pbenchmark -Dtest=LoadBenchmark}; prints
+ * {@link InstrumentedPostgres#LOG}. Run with {@code ./mvnw -q test -Pbenchmark -Dtest=LoadBenchmark}; prints
  * figures, asserts nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith({FixedEngineClock.class, EngineAssertions.class})
-@Import(LoadBenchmark.InstrumentedPostgres.class)
+@Import(InstrumentedPostgres.class)
 class LoadBenchmark {
 
     static final int CASES = Integer.getInteger("load.cases", 20_000);
     static final int PAGE = 50;
     static final ZoneId DISTRICT = ZoneId.of("America/Los_Angeles");
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class InstrumentedPostgres {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() throws IOException {
-            File log = new File("target/load-benchmark-postgres.log");
-            return EmbeddedPostgres.builder()
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
-                    .setServerConfig("auto_explain.log_analyze", "on")
-                    .setServerConfig("auto_explain.log_buffers", "on")
-                    .setServerConfig("pg_stat_statements.max", "10000")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
-                    .start();
-        }
-
-        @Bean
-        DataSource dataSource(EmbeddedPostgres postgres) {
-            return PostgresIntegrationTest.dataSourceOf(postgres);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -369,7 +347,7 @@ class LoadBenchmark {
         oneSchool.firstPage(myTasks);
         jdbc.execute("alter system set auto_explain.log_min_duration = '-1'");
         jdbc.queryForList("select pg_reload_conf()");
-        System.out.println("BENCHMARK plans of statements over 20 ms: target/load-benchmark-postgres.log");
+        System.out.println("BENCHMARK plans of statements over 20 ms: " + InstrumentedPostgres.LOG);
     }
 
     private static void sleep() {
