@@ -63,6 +63,18 @@ public class SignatureFollowUp {
                 "unsignedAgreementFollowedUp", "Principal's follow-up of the unsigned agreement: " + note));
     }
 
+    /**
+     * AGR-07, AGR-08: how a counselor reached a family signer whose signing e-mail the mail server never took
+     * (on paper, in person, or another way), on the record with who did it.
+     */
+    @Transactional
+    public void recordFamilyReachedWithoutEmail(Long agreementVersionId, String signer,
+                                                FamilyReachedWithoutEmail how, String note) {
+        caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07", "familyReachedWithoutEmail",
+                "The signing e-mail to " + signer + " was never delivered; the family was reached another way: "
+                        + how.description() + ": " + note));
+    }
+
     /** Records that the version is still not fully signed at its deadline, and which days count if it is later. */
     @Transactional
     public List<RequiredSigner> recordMissedDeadline(Long agreementVersionId) {

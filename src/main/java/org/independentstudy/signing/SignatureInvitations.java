@@ -51,12 +51,18 @@ public class SignatureInvitations {
         Stream.concat(open.stream(), links.issue(request).stream()).forEach(link -> queue(link, request, true));
     }
 
-    /** What the mail server made of a signing e-mail: the case record says e-mailed only once it took it. */
+    /**
+     * What the mail server made of a signing e-mail: the case record says e-mailed only once it took it, and not
+     * delivered once it refused the last try.
+     */
     @EventListener(condition = "#outcome.isFor('" + MAIL_PURPOSE + "')")
     public void onMailOutcome(MailOutcome outcome) {
         Long linkId = Long.valueOf(outcome.reference().replace(REMINDER, ""));
+        boolean reminder = outcome.reference().endsWith(REMINDER);
         if (outcome.sent()) {
-            links.recordSent(linkId, outcome.reference().endsWith(REMINDER));
+            links.recordSent(linkId, reminder);
+        } else if (outcome.settled()) {
+            links.recordGivenUp(linkId, reminder, outcome.attempt(), outcome.failure());
         } else {
             links.recordFailed(linkId, outcome.failure());
         }

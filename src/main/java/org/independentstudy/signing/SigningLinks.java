@@ -6,11 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.independentstudy.agreement.FamilySigningLinkUndelivered;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
 import org.independentstudy.signing.AgreementsForFamilySigning.FamilySigner;
 import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +28,17 @@ class SigningLinks {
     private final SigningProperties properties;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SigningLinks(SigningLinkRepository repository, LinkTokens tokens, SigningProperties properties,
-                 DistrictProperties district, CaseRecord caseRecord, Clock clock) {
+                 DistrictProperties district, CaseRecord caseRecord, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
         this.district = district;
         this.caseRecord = caseRecord;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -126,6 +130,27 @@ class SigningLinks {
         SigningLink link = get(linkId);
         link.deliveryAttempted();
         link.deliveryFailed(error);
+    }
+
+    /**
+     * The mail server refused the link's e-mail on its last try: the record says so, and while the link is still
+     * the signer's way to sign, the written-agreement process hands the signer to a counselor (AGR-07, AGR-08).
+     */
+    @Transactional
+    public void recordGivenUp(Long linkId, boolean reminder, int tries, String error) {
+        recordFailed(linkId, error);
+        SigningLink link = get(linkId);
+        String signer = link.getSignerName() + " (" + link.getSignerRole() + ")";
+        boolean stillNeeded = link.stateAt(clock.instant()) == LinkState.OPEN;
+        caseRecord.append(link.getCaseId(), CaseEvent.underRule(reminder ? "AGR-07" : "AGR-08",
+                "signingLinkUndelivered", (reminder ? "Reminder to sign" : "Signing link for") + " agreement version "
+                        + link.getAgreementVersionId() + " not delivered to " + signer + " at " + link.getEmail()
+                        + ": the mail server refused it " + tries + " times"
+                        + (stillNeeded ? "" : "; the link is no longer needed")));
+        if (stillNeeded) {
+            events.publishEvent(new FamilySigningLinkUndelivered(link.getAgreementVersionId(), signer,
+                    link.getEmail()));
+        }
     }
 
     /** The version was withdrawn (AGR-07, AGR-08): its unused links stop working in the same transaction. */

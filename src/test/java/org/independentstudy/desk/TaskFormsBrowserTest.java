@@ -14,6 +14,7 @@ import org.independentstudy.enrollment.FamilyRequest;
 import org.independentstudy.people.Guardian;
 import org.independentstudy.people.Student;
 import org.independentstudy.support.DemoStudents;
+import org.independentstudy.support.DraftFormVariables;
 import org.independentstudy.support.HeadlessChromium;
 import org.independentstudy.support.IntegrationTest;
 import org.independentstudy.support.RequestBuilder;
@@ -119,6 +120,34 @@ class TaskFormsBrowserTest {
                 ".fjs-container"))).getText();
         assertThat(form).contains(parent.getFullName(), parent.getPhone(), parent.getEmail(),
                 "The family asked to meet: videoconference; an advocate is requested.");
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 in Tasklist the task of reaching a family whose signing e-mail was not delivered names the signer and the refused address, and links to the case")
+    void undeliveredSigningEmailFormNamesTheSigner() {
+        Student student = students.newStudentLike("S100011");
+        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
+                AgreementScenarios.START, AgreementScenarios.END);
+        ProcessInstance agreement = runtime.startProcessInstanceByKey("written-agreement", caseId.toString(),
+                Map.of("caseId", caseId));
+        tasks.complete(taskOf(agreement).getId(), new java.util.HashMap<>(DraftFormVariables.complete(
+                AgreementScenarios.START, AgreementScenarios.END, "teacher")));
+        // as AgreementProcessMessages sends it when the mail outbox gives up the parent's e-mail
+        runtime.createMessageCorrelation("FamilySigningLinkUndelivered").processInstanceId(agreement.getId())
+                .setVariableLocal("undeliveredSigner", "Rosa Alvarez (PARENT_OR_GUARDIAN)")
+                .setVariableLocal("undeliveredEmail", "rosa.alvarez@example.invalid").correlate();
+        Task reach = tasks.createTaskQuery().processInstanceId(agreement.getId())
+                .taskDefinitionKey("reachFamilyWithoutEmail").singleResult();
+
+        WebDriver browser = open("counselor", reach);
+
+        assertThat(browser.findElement(By.linkText("Open the case page")).getAttribute("href"))
+                .endsWith("/desk/cases/" + caseId);
+        assertThat(browser.findElements(By.cssSelector(".fjs-form-field-textfield input")))
+                .extracting(field -> field.getAttribute("value"))
+                .containsExactly("Rosa Alvarez (PARENT_OR_GUARDIAN)", "rosa.alvarez@example.invalid");
+        assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+                .contains("How the family signs", "How you reached the family");
     }
 
     private Task taskOf(ProcessInstance process) {

@@ -43,6 +43,7 @@ class TaskFormsTest {
             Map.entry("hold-reengagement-conference", List.of("conferenceHeldOn")),
             Map.entry("place-student-in-classroom", List.of("classSchedule", "classroomTeacher", "firstDayInClass")),
             Map.entry("plan-reengagement-outreach", List.of("needsAssessment")),
+            Map.entry("reach-family-without-email", List.of("familyReachedBy", "familyReachedNote")),
             Map.entry("record-pre-enrollment-conference", List.of("conferenceOutcome", "conferenceHeldOn",
                     "optionsCovered", "curriculumCovered", "supportsCovered", "advocateAttended", "conferenceAdvocate")),
             Map.entry("request-pre-enrollment-conference", List.of("student")),

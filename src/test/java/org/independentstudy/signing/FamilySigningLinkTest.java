@@ -17,6 +17,7 @@ import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatureReminderDue;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersionRepository;
+import org.independentstudy.agreement.FamilySigningLinkUndelivered;
 import org.independentstudy.agreement.SignatureMethod;
 import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.people.Student;
@@ -37,9 +38,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.independentstudy.records.Sha256;
 
 @IntegrationTest
+@RecordApplicationEvents
 class FamilySigningLinkTest {
 
     @RegisterExtension
@@ -66,6 +70,8 @@ class FamilySigningLinkTest {
     AgreementSignatures signatures;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    ApplicationEvents published;
     @Autowired
     DemoStudents demoStudents;
 
@@ -443,6 +449,32 @@ class FamilySigningLinkTest {
         assertThat(statusOfPage(sent.parentToken(mail))).isEqualTo(HttpStatus.OK);
         assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
                 .contains("signingLinkSent");
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail refused on its last try is on the record as not delivered, and only a link still open asks for a counselor: the parent who signed in person meanwhile needs none")
+    void givenUpLinkAsksForACounselorOnlyWhileOpen() {
+        mail.stop();
+        Sent sent = scenario.sendToFamily("S100001");
+        setClock(DECEMBER_FIRST.plusMinutes(30));
+        assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", sent.caseId(), RecordedFamilySignatures
+                .statement(1, sent.parent().getId(), DECEMBER_FIRST.plusMinutes(20))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        while (tries.runNext("signing-link", ref -> linksOf(sent.versionId()).contains(ref.replace(":reminder", "")))) {
+            // every try refused, to the last
+        }
+
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkUndelivered"))
+                .extracting(TimelineEntry::getDescription).satisfiesExactlyInAnyOrder(
+                        parent -> assertThat(parent).contains(sent.parent().getFullName() + " (PARENT_OR_GUARDIAN) at "
+                                + sent.parent().getEmail(), "refused it 10 times")
+                                .endsWith("; the link is no longer needed"),
+                        student -> assertThat(student).contains(sent.student().fullName() + " (STUDENT)",
+                                "refused it 10 times").doesNotContain("no longer needed"));
+        assertThat(published.stream(FamilySigningLinkUndelivered.class)).singleElement().satisfies(event -> {
+            assertThat(event.agreementVersionId()).isEqualTo(sent.versionId());
+            assertThat(event.signer()).isEqualTo(sent.student().fullName() + " (STUDENT)");
+        });
     }
 
     @Test

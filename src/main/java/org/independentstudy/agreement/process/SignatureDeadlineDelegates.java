@@ -12,6 +12,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
+import org.independentstudy.agreement.FamilyReachedWithoutEmail;
 import org.independentstudy.agreement.SignatureDeadline;
 import org.independentstudy.agreement.SignatureFollowUp;
 import org.independentstudy.config.DistrictProperties;
@@ -44,6 +45,27 @@ class SignatureDeadlineDelegates {
                 throw InvalidRequestException.field("escalationNote", "say what you did about the unsigned agreement");
             }
             followUp.recordPrincipalFollowUp(versionIdOf(task), note);
+        };
+    }
+
+    /**
+     * How the counselor reached a family signer whose signing e-mail was never delivered, from
+     * forms/reach-family-without-email.form, on the record; incomplete, it is refused and records nothing.
+     */
+    @Bean
+    TaskListener recordFamilyReachedWithoutEmail(SignatureFollowUp followUp) {
+        return task -> {
+            SubmittedForm form = new SubmittedForm(task);
+            FamilyReachedWithoutEmail how = form.choice("familyReachedBy", FamilyReachedWithoutEmail.class);
+            String note = form.text("familyReachedNote");
+            if (how == null) {
+                throw InvalidRequestException.field("familyReachedBy", "choose how the family signs");
+            }
+            if (note == null) {
+                throw InvalidRequestException.field("familyReachedNote", "say how you reached the family");
+            }
+            followUp.recordFamilyReachedWithoutEmail(versionIdOf(task),
+                    (String) task.getVariable(AgreementProcessMessages.UNDELIVERED_SIGNER), how, note);
         };
     }
 

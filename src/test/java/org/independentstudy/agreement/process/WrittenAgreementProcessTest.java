@@ -51,6 +51,7 @@ import org.independentstudy.support.DemoStudents;
 import org.independentstudy.support.DraftFormVariables;
 import org.independentstudy.support.FixedEngineClock;
 import org.independentstudy.support.IntegrationTest;
+import org.independentstudy.support.MailOutboxTries;
 import org.independentstudy.support.RecordedFamilySignatures;
 import org.independentstudy.support.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,10 @@ class WrittenAgreementProcessTest {
     SupervisorCredentials credentials;
     @Autowired
     StaffMemberRepository staff;
+    @Autowired
+    MailOutboxTries mailTries;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -647,6 +652,81 @@ class WrittenAgreementProcessTest {
         assertThat(credentials.credentialedTeachers(middleSchool, LocalDate.of(2027, 6, 30)))
                 .extracting(StaffMember::getUsername).containsExactly("teacher4");
         assertThat(credentials.credentialedTeachers(middleSchool, LocalDate.of(2027, 7, 1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail the mail server refuses on every try goes to a counselor: nothing after the 9th refusal, after the 10th one task per family signer, due the next school day, and how the family was reached is on the record")
+    void undeliveredSigningEmailGoesToACounselor() {
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
+        mail.stop();
+        draftAs("teacher", scenario, completeDraft("teacher", null));
+        List<String> links = jdbc.queryForList("select id from signing_link where agreement_version_id = ?",
+                String.class, versionOf(scenario));
+        assertThat(links).hasSize(2);
+        java.util.function.Predicate<String> ownLinks = links::contains;
+        for (int refusal = 2; refusal <= 9; refusal++) {
+            assertThat(mailTries.runNext("signing-link", ownLinks)).as("try " + refusal).isTrue();
+        }
+        assertThat(tasks(scenario, "reachFamilyWithoutEmail")).as("9 refusals, one try left").isEmpty();
+        assertThat(stepsOf(scenario.caseId())).doesNotContain("signingLinkUndelivered", "signingLinkSent");
+
+        assertThat(mailTries.runNext("signing-link", ownLinks)).as("the 10th and last try").isTrue();
+        assertThat(mailTries.next("signing-link", ownLinks)).as("no try after the last").isEmpty();
+        // Monday Nov 30, 10:30 in the district: due as Tuesday Dec 1, a school day, ends
+        Date endOfNextSchoolDay = Date.from(Instant.parse("2026-12-02T07:59:59.999Z"));
+        List<Task> reach = tasks(scenario, "reachFamilyWithoutEmail");
+        assertThat(reach).hasSize(2).allSatisfy(t -> assertThat(t).hasCandidateGroup("counselors")
+                .hasDueDate(endOfNextSchoolDay));
+        assertThat(reach).extracting(t -> taskService.getVariable(t.getId(), "undeliveredSigner")).asString()
+                .contains("(STUDENT)", "(PARENT_OR_GUARDIAN)");
+        assertThat(reach).extracting(t -> (String) taskService.getVariable(t.getId(), "undeliveredEmail"))
+                .allSatisfy(email -> assertThat(email).contains("@"));
+        assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
+                "reachFamilyWithoutEmail");
+        assertThat(caseRecord.timelineOf(scenario.caseId())).filteredOn(e -> e.getStep()
+                .equals("signingLinkUndelivered")).hasSize(2).allSatisfy(e -> {
+                    assertThat(e.getRuleId()).isEqualTo("AGR-08");
+                    assertThat(e.getDescription()).startsWith("Signing link for agreement version ")
+                            .contains(" not delivered to ", "the mail server refused it 10 times");
+                });
+
+        // refused without a choice or a note, recording nothing
+        int entries = caseRecord.timelineOf(scenario.caseId()).size();
+        Task parents = reach.stream().filter(t -> String.valueOf(taskService.getVariable(t.getId(),
+                "undeliveredSigner")).contains("(PARENT_OR_GUARDIAN)")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> completeAs("counselor", parents, Map.of("familyReachedNote", "Called")))
+                .hasMessageContaining("familyReachedBy");
+        assertThatThrownBy(() -> completeAs("counselor", parents, Map.of("familyReachedBy", "PAPER")))
+                .hasMessageContaining("familyReachedNote");
+        assertThat(caseRecord.timelineOf(scenario.caseId())).hasSize(entries);
+
+        completeAs("counselor", parents, Map.of("familyReachedBy", "PAPER",
+                "familyReachedNote", "Called the mother: the address had a typo; she signs the paper copy tomorrow"));
+        assertThat(entry(scenario.caseId(), "familyReachedWithoutEmail")).satisfies(e -> {
+            assertThat(e.getActor()).isEqualTo("counselor");
+            assertThat(e.getRuleId()).isEqualTo("AGR-07");
+            assertThat(e.getDescription()).contains("(PARENT_OR_GUARDIAN)", "they sign on paper",
+                    "the address had a typo");
+        });
+        assertThat(tasks(scenario, "reachFamilyWithoutEmail")).singleElement().isNotEqualTo(parents);
+
+        // signed all the same: the student's task ends with the signature collection
+        signAsFamily(scenario, SignerRole.STUDENT);
+        signAsFamily(scenario, SignerRole.PARENT_OR_GUARDIAN);
+        signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
+        runDueJobs(scenario);
+        assertThat(scenario.process()).isEnded().hasPassed("familyReachedWithoutEmail", "activateAgreement");
+        assertThat(taskService.createTaskQuery().processInstanceId(scenario.process().getId()).count()).isZero();
+    }
+
+    /** Completes the task as the logged-in staff member, with their groups, as Tasklist does. */
+    private void completeAs(String username, Task task, Map<String, Object> form) {
+        identityService.setAuthentication(username, TasklistUser.groupsOf(identityService, username));
+        try {
+            taskService.complete(task.getId(), form);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /** What the case process's conferenceSettled end event sends once the conference is held or withdrawn. */
