@@ -36,6 +36,11 @@ public class FamilyMail {
         return outbox.queue(purpose, reference, to, subjectOf(html), html);
     }
 
+    /** The e-mails queued with this purpose and reference that have not gone out yet are not sent. */
+    public void withdraw(String purpose, String reference) {
+        outbox.withdraw(purpose, reference);
+    }
+
     static String subjectOf(String html) {
         return HtmlUtils.htmlUnescape(html.substring(html.indexOf("<title>") + 7, html.indexOf("</title>")))
                 .replaceAll("\\s+", " ").strip();

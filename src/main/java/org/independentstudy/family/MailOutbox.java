@@ -120,6 +120,18 @@ public class MailOutbox {
         return id;
     }
 
+    /**
+     * The messages of this purpose and reference still waiting for a try are not sent after all, since what they
+     * offer is gone (a signing link withdrawn). A try under way holds the row lock and finishes first; the jobs
+     * standing by find nothing to send.
+     */
+    public void withdraw(String purpose, String reference) {
+        jdbc.update("""
+                update mail_outbox set status = 'WITHDRAWN'
+                 where purpose = :purpose and reference = :reference and status = 'PENDING'""",
+                new MapSqlParameterSource("purpose", purpose).addValue("reference", reference));
+    }
+
     /** True when no message of this purpose and reference waits for another try. */
     public boolean settled(String purpose, String reference) {
         return jdbc.queryForObject("""

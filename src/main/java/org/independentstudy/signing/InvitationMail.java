@@ -9,9 +9,14 @@ import org.independentstudy.signing.AgreementsForFamilySigning.SignatureRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The e-mail that brings a family signer their personal link, in the family's language (issue 12.8). */
+/**
+ * The e-mail that brings a family signer their personal link, in the family's language (issue 12.8). Its outbox
+ * reference is the link's id, marked when the e-mail is a reminder.
+ */
 @Component
 class InvitationMail {
+
+    private static final String REMINDER = ":reminder";
 
     private final FamilyMail mail;
     private final FamilyLanguage languages;
@@ -26,8 +31,8 @@ class InvitationMail {
         this.publicBaseUrl = publicBaseUrl.replaceFirst("/+$", "");
     }
 
-    /** Queued in the mail outbox; its outcome goes to {@link SignatureInvitations} with this reference. */
-    void queue(SigningLink link, String token, SignatureRequest request, boolean reminder, String reference) {
+    /** Queued in the mail outbox; its outcome goes to {@link SignatureInvitations} with the link's reference. */
+    void queue(SigningLink link, String token, SignatureRequest request, boolean reminder) {
         Map<String, Object> model = new HashMap<>();
         model.put("reminder", reminder);
         model.put("district", district.name());
@@ -36,7 +41,21 @@ class InvitationMail {
         model.put("deadline", request.deadline().orElse(null));
         model.put("expires", link.getExpiresAt().atZone(district.timeZone()).toLocalDate());
         model.put("url", publicBaseUrl + "/sign/" + token);
-        mail.queue(SignatureInvitations.MAIL_PURPOSE, reference, link.getEmail(),
+        mail.queue(SignatureInvitations.MAIL_PURPOSE, link.getId() + (reminder ? REMINDER : ""), link.getEmail(),
                 mail.render("signing/invitation-mail", languages.ofCase(link.getCaseId()), model));
+    }
+
+    /** AGR-08: the link stopped working: its e-mails (invitation, reminder) that have not gone out are not sent. */
+    void withdraw(SigningLink link) {
+        mail.withdraw(SignatureInvitations.MAIL_PURPOSE, link.getId().toString());
+        mail.withdraw(SignatureInvitations.MAIL_PURPOSE, link.getId() + REMINDER);
+    }
+
+    static Long linkIdOf(String reference) {
+        return Long.valueOf(reference.replace(REMINDER, ""));
+    }
+
+    static boolean isReminder(String reference) {
+        return reference.endsWith(REMINDER);
     }
 }

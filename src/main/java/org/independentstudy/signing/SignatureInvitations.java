@@ -20,7 +20,6 @@ public class SignatureInvitations {
 
     /** The outbox's purpose for signing e-mails; the reference is the link's id and whether it reminds. */
     static final String MAIL_PURPOSE = "signing-link";
-    private static final String REMINDER = ":reminder";
 
     private final AgreementsForFamilySigning agreements;
     private final SigningLinks links;
@@ -57,8 +56,8 @@ public class SignatureInvitations {
      */
     @EventListener(condition = "#outcome.isFor('" + MAIL_PURPOSE + "')")
     public void onMailOutcome(MailOutcome outcome) {
-        Long linkId = Long.valueOf(outcome.reference().replace(REMINDER, ""));
-        boolean reminder = outcome.reference().endsWith(REMINDER);
+        Long linkId = InvitationMail.linkIdOf(outcome.reference());
+        boolean reminder = InvitationMail.isReminder(outcome.reference());
         if (outcome.sent()) {
             links.recordSent(linkId, reminder);
         } else if (outcome.settled()) {
@@ -69,6 +68,6 @@ public class SignatureInvitations {
     }
 
     private void queue(SigningLink link, SignatureRequest request, boolean reminder) {
-        mail.queue(link, links.tokenOf(link), request, reminder, link.getId() + (reminder ? REMINDER : ""));
+        mail.queue(link, links.tokenOf(link), request, reminder);
     }
 }

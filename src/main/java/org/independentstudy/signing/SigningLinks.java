@@ -28,16 +28,19 @@ class SigningLinks {
     private final SigningProperties properties;
     private final DistrictProperties district;
     private final CaseRecord caseRecord;
+    private final InvitationMail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SigningLinks(SigningLinkRepository repository, LinkTokens tokens, SigningProperties properties,
-                 DistrictProperties district, CaseRecord caseRecord, ApplicationEventPublisher events, Clock clock) {
+                 DistrictProperties district, CaseRecord caseRecord, InvitationMail mail,
+                 ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.tokens = tokens;
         this.properties = properties;
         this.district = district;
         this.caseRecord = caseRecord;
+        this.mail = mail;
         this.events = events;
         this.clock = clock;
     }
@@ -50,7 +53,7 @@ class SigningLinks {
     @Transactional
     public List<SigningLink> issue(SignatureRequest request) {
         repository.openForOtherVersions(request.agreementId(), request.agreementVersionId())
-                .forEach(SigningLink::supersede);
+                .forEach(this::supersede);
         Instant now = clock.instant();
         Instant expiry = SigningLink.expiryOf(now, properties.linkValidity(), request.lastDayOfLinks(),
                 district.timeZone());
@@ -81,7 +84,7 @@ class SigningLinks {
     @Transactional
     public void withdrawOpenLinks(Long agreementVersionId, String signerIdentity, String howSigned) {
         for (SigningLink link : repository.openLinksOf(agreementVersionId, signerIdentity)) {
-            link.supersede();
+            supersede(link);
             caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkWithdrawn",
                     "Signing link of " + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
                             + agreementVersionId + " withdrawn: signed " + howSigned));
@@ -156,7 +159,13 @@ class SigningLinks {
     /** The version was withdrawn (AGR-07, AGR-08): its unused links stop working in the same transaction. */
     @Transactional
     public void revoke(Long agreementVersionId) {
-        repository.unusedOfVersion(agreementVersionId).forEach(SigningLink::supersede);
+        repository.unusedOfVersion(agreementVersionId).forEach(this::supersede);
+    }
+
+    /** The link stops working, and so do its e-mails not yet sent: nobody is sent a link that leads nowhere. */
+    private void supersede(SigningLink link) {
+        link.supersede();
+        mail.withdraw(link);
     }
 
     private static String recipientOf(SigningLink link) {

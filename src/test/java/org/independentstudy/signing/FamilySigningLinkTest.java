@@ -452,17 +452,47 @@ class FamilySigningLinkTest {
     }
 
     @Test
-    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail refused on its last try is on the record as not delivered, and only a link still open asks for a counselor: the parent who signed in person meanwhile needs none")
-    void givenUpLinkAsksForACounselorOnlyWhileOpen() {
+    @DisplayName("AGR-08 Issue 13.4 a link withdrawn while its e-mail waits for the mail server is never e-mailed: the parent signed in person meanwhile, and only the student's link goes out once the server is back")
+    void withdrawnLinkIsNotEmailedLater() {
         mail.stop();
         Sent sent = scenario.sendToFamily("S100001");
         setClock(DECEMBER_FIRST.plusMinutes(30));
         assertThat(RecordedFamilySignatures.inPerson(rest, "counselor", sent.caseId(), RecordedFamilySignatures
                 .statement(1, sent.parent().getId(), DECEMBER_FIRST.plusMinutes(20))).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
+
+        mail.start();
         while (tries.runNext("signing-link", ref -> linksOf(sent.versionId()).contains(ref.replace(":reminder", "")))) {
-            // every try refused, to the last
+            // the outbox's tries, as the job executor runs them
         }
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+        assertThat(SigningMailbox.tokensFor(mail, sent.parent().getEmail(), sent.student().fullName())).hasSize(1);
+        assertThat(SigningMailbox.tokensFor(mail, sent.parent().getEmail(), sent.parent().getFullName())).isEmpty();
+        assertThat(jdbc.queryForList("""
+                select l.signer_role, o.status from mail_outbox o join signing_link l on o.reference = cast(l.id as varchar)
+                 where o.purpose = 'signing-link' and l.agreement_version_id = ?""", sent.versionId()))
+                .extracting(row -> row.get("signer_role") + " " + row.get("status"))
+                .containsExactlyInAnyOrder("PARENT_OR_GUARDIAN WITHDRAWN", "STUDENT SENT");
+        assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkSent"))
+                .singleElement().satisfies(e -> assertThat(e.getDescription()).contains("(STUDENT)"));
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail refused on its last try is on the record as not delivered; a link that expired meanwhile asks for nobody")
+    void givenUpExpiredLinkAsksForNobody() {
+        mail.stop();
+        Sent sent = scenario.sendToFamily("S100001");
+        java.util.function.Predicate<String> ownLinks = ref -> linksOf(sent.versionId()).contains(ref);
+        for (int refusal = 2; refusal <= 9; refusal++) {
+            assertThat(tries.runNext("signing-link", ownLinks)).isTrue();
+        }
+        assertThat(caseRecord.timelineOf(sent.caseId())).extracting(TimelineEntry::getStep)
+                .doesNotContain("signingLinkUndelivered");
+
+        // the links' 14 days pass before the outbox's last try
+        setClock(DECEMBER_FIRST.plusDays(15));
+        assertThat(tries.runNext("signing-link", ownLinks)).isTrue();
+        assertThat(tries.next("signing-link", ownLinks)).isEmpty();
 
         assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkUndelivered"))
                 .extracting(TimelineEntry::getDescription).satisfiesExactlyInAnyOrder(
@@ -470,11 +500,13 @@ class FamilySigningLinkTest {
                                 + sent.parent().getEmail(), "refused it 10 times")
                                 .endsWith("; the link is no longer needed"),
                         student -> assertThat(student).contains(sent.student().fullName() + " (STUDENT)",
-                                "refused it 10 times").doesNotContain("no longer needed"));
-        assertThat(published.stream(FamilySigningLinkUndelivered.class)).singleElement().satisfies(event -> {
-            assertThat(event.agreementVersionId()).isEqualTo(sent.versionId());
-            assertThat(event.signer()).isEqualTo(sent.student().fullName() + " (STUDENT)");
-        });
+                                "refused it 10 times").endsWith("; the link is no longer needed"));
+        assertThat(published.stream(FamilySigningLinkUndelivered.class)).isEmpty();
+        assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))
+                .hasSize(2).allSatisfy(l -> {
+                    assertThat(l.getDeliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+                    assertThat(l.getDeliveryAttempts()).isEqualTo(10);
+                });
     }
 
     @Test
