@@ -20,6 +20,10 @@ import org.independentstudy.support.MailOutboxTries;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,6 +125,44 @@ interface MailOutboxBehaviour {
 
         assertThat(received("race@family.example")).singleElement();
         assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2);
+    }
+
+    @Test
+    @DisplayName("Issue 13.4 an outcome its purpose cannot take at that moment (another transaction moved the same process on) is told again by the job standing by: the e-mail is sent once and its outcome taken once")
+    default void outcomeRefusedOnceIsToldAgain() throws Exception {
+        List<MailOutcome> taken = new ArrayList<>();
+        int[] calls = {0};
+        ApplicationListener<PayloadApplicationEvent<MailOutcome>> purpose = event -> {
+            MailOutcome outcome = event.getPayload();
+            if (outcome.isFor(PURPOSE) && outcome.reference().equals(reference())) {
+                if (calls[0]++ == 0) {
+                    throw new OptimisticLockingFailureException("the process moved on concurrently");
+                }
+                taken.add(outcome);
+            }
+        };
+        ConfigurableApplicationContext context = (ConfigurableApplicationContext) context();
+        context.addApplicationListener(purpose);
+        try {
+            long id = queue("settled@family.example");
+            assertThat(received("settled@family.example")).as("sent right after commit").singleElement();
+            assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("REPORTED_ATTEMPT", 0);
+            assertThat(tries().next(PURPOSE, reference()::equals)).as("the job standing by stays").isPresent();
+
+            assertThat(tries().runNext(PURPOSE, reference()::equals)).isTrue();
+
+            assertThat(taken).singleElement().satisfies(outcome -> {
+                assertThat(outcome.status()).isEqualTo(MailOutcome.Status.SENT);
+                assertThat(outcome.attempt()).isEqualTo(1);
+            });
+            assertThat(calls[0]).isEqualTo(2);
+            assertThat(received("settled@family.example")).as("not sent again").singleElement();
+            assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 1)
+                    .containsEntry("REPORTED_ATTEMPT", 1);
+            assertThat(tries().next(PURPOSE, reference()::equals)).isEmpty();
+        } finally {
+            context.removeApplicationListener(purpose);
+        }
     }
 
     private long queue(String to) {
