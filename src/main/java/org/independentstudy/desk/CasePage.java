@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.independentstudy.agreement.FamilySignatureRecording;
+import org.independentstudy.agreement.FamilySignatureRecording.AwaitedSigner;
 import org.independentstudy.agreement.FamilySignatureRecording.SigningStatus;
 import org.independentstudy.calendar.SchoolCalendar;
 import org.independentstudy.desk.process.WorkList;
@@ -36,8 +37,9 @@ public class CasePage {
     }
 
     /** A family link as it went out: to whom, when, and what the mail server said. */
-    public record LinkSent(int version, String signer, String role, String email, Instant issuedAt,
-                           String delivery, int attempts, Instant deliveredAt, Instant usedAt, boolean superseded) {
+    public record LinkSent(int version, String signerIdentity, String signer, String role, String email,
+                           Instant issuedAt, String delivery, int attempts, Instant deliveredAt, Instant usedAt,
+                           boolean superseded) {
     }
 
     public record Reengagement(String tier, LocalDate openedOn, Instant stepDue, SchoolDayCountdown countdown) {
@@ -49,6 +51,26 @@ public class CasePage {
 
         public boolean hasAgreement() {
             return !versions.isEmpty();
+        }
+
+        /**
+         * AGR-08: where a signer still to sign stands, as the mail server answered their latest link of the
+         * version: e-mailed only once the server took it.
+         */
+        public String waitingFor(AwaitedSigner signer) {
+            if (!signer.hasEmail()) {
+                return "waiting: no e-mail, sign in person or on paper";
+            }
+            int version = signing.map(SigningStatus::versionNumber).orElse(0);
+            return links.stream().filter(l -> l.version() == version && !l.superseded()
+                            && l.signerIdentity().equals(signer.identity())).findFirst()
+                    .map(l -> switch (l.delivery()) {
+                        case "SENT" -> "waiting: link e-mailed";
+                        case "FAILED" -> "waiting: link not delivered, the mail server refused it (" + l.attempts()
+                                + (l.attempts() == 1 ? " try)" : " tries)");
+                        default -> "waiting: link being e-mailed";
+                    })
+                    .orElse("waiting: no working link, sign in person or on paper");
         }
     }
 
@@ -102,12 +124,13 @@ public class CasePage {
 
     private List<LinkSent> links(Long caseId) {
         return jdbc.query("""
-                select v.version_number, l.signer_name, l.signer_role, l.email, l.issued_at, l.delivery_status,
+                select v.version_number, l.signer_identity, l.signer_name, l.signer_role, l.email, l.issued_at,
+                       l.delivery_status,
                        l.delivery_attempts, l.delivered_at, l.used_at, l.superseded
                   from signing_link l join agreement_version v on v.id = l.agreement_version_id
                  where l.case_id = :case order by l.issued_at desc, l.id desc""",
                 new MapSqlParameterSource("case", caseId), (rs, row) -> new LinkSent(rs.getInt("version_number"),
-                        rs.getString("signer_name"), rs.getString("signer_role"), rs.getString("email"),
+                        rs.getString("signer_identity"), rs.getString("signer_name"), rs.getString("signer_role"), rs.getString("email"),
                         instant(rs, "issued_at"), rs.getString("delivery_status"), rs.getInt("delivery_attempts"),
                         instant(rs, "delivered_at"), instant(rs, "used_at"), rs.getBoolean("superseded")));
     }

@@ -49,6 +49,27 @@ class CasePageTest {
         assertThat(page).contains("href=\"/api/cases/" + caseId + "/agreement.pdf\"");
     }
 
+    @Test
+    @DisplayName("Issue 13.4 AGR-08 the case page does not say a link was e-mailed that the mail server refused: each signer still to sign shows their latest link's delivery")
+    void refusedLinkIsNotShownAsEmailed() {
+        Student student = students.newStudentLike("S100011");
+        Guardian parent = students.parentOf(student.getStudentNumber());
+        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
+                AgreementScenarios.START, AgreementScenarios.END);
+        mail.stop();
+        try {
+            scenarios.sentAgreement(caseId, student, "teacher");
+        } finally {
+            mail.start();
+        }
+
+        String signers = section(LoggedInSession.logIn(port, "counselor").get("/desk/cases/" + caseId).body(),
+                "signers");
+
+        assertThat(signers).contains(parent.getFullName(), student.fullName(),
+                "waiting: link not delivered, the mail server refused it (1 try)").doesNotContain("link e-mailed");
+    }
+
     /** The HTML of the element with the id, up to the end of its table or block. */
     private static String section(String page, String id) {
         int start = page.indexOf("id=\"" + id + "\"");
