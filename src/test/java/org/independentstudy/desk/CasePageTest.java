@@ -36,9 +36,7 @@ class CasePageTest {
     void agreementOutForSignature() {
         Student student = students.newStudentLike("S100011");
         Guardian parent = students.parentOf(student.getStudentNumber());
-        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
-                AgreementScenarios.START, AgreementScenarios.END);
-        scenarios.sentAgreement(caseId, student, "teacher");
+        Long caseId = sentAgreement(student);
 
         String page = LoggedInSession.logIn(port, "counselor").get("/desk/cases/" + caseId).body();
 
@@ -54,11 +52,10 @@ class CasePageTest {
     void refusedLinkIsNotShownAsEmailed() {
         Student student = students.newStudentLike("S100011");
         Guardian parent = students.parentOf(student.getStudentNumber());
-        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
-                AgreementScenarios.START, AgreementScenarios.END);
         mail.stop();
+        Long caseId;
         try {
-            scenarios.sentAgreement(caseId, student, "teacher");
+            caseId = sentAgreement(student);
         } finally {
             mail.start();
         }
@@ -68,6 +65,14 @@ class CasePageTest {
 
         assertThat(signers).contains(parent.getFullName(), student.fullName(),
                 "waiting: link not delivered, the mail server refused it (1 try)").doesNotContain("link e-mailed");
+    }
+
+    /** A long-term placement's agreement sent for signature; the case. */
+    private Long sentAgreement(Student student) {
+        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
+                AgreementScenarios.START, AgreementScenarios.END);
+        scenarios.sentAgreement(caseId, student, "teacher");
+        return caseId;
     }
 
     /** The HTML of the element with the id, up to the end of its table or block. */
