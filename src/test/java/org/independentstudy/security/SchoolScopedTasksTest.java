@@ -43,6 +43,8 @@ class SchoolScopedTasksTest {
     FilterService filters;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
 
     @Test
     @DisplayName("Issue 12.4 a Jefferson Elementary counselor sees and works Jefferson's case and not Lincoln High's; a district-wide counselor sees both; the task is granted to the school's and the district's counselors only")
@@ -67,6 +69,32 @@ class SchoolScopedTasksTest {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    @Test
+    @DisplayName("Issue 13.12 grants are checked with all of a user's groups, without reading first which groups hold any: a group without grants adds nothing, the Jefferson counselor still sees Jefferson's case only")
+    void groupsWithoutGrantsAddNothing() {
+        Task jefferson = conferenceTaskAt("JEF");
+        Task lincoln = conferenceTaskAt("LIN");
+        List<String> groups = new java.util.ArrayList<>(TasklistUser.groupsOf(identity, "counselor2"));
+        groups.add("a-group-without-grants");
+
+        List<String> checked = engine.getCommandExecutorTxRequired().execute(context -> context
+                .getSession(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class)
+                .filterAuthenticatedGroupIds(groups));
+        assertThat(checked).containsExactlyElementsOf(groups);
+
+        List<String> visible;
+        identity.setAuthentication("counselor2", groups);
+        try {
+            visible = tasks.createTaskQuery().taskCandidateUser("counselor2").list().stream().map(Task::getId)
+                    .toList();
+            assertThat(tasks.createTaskQuery().taskId(lincoln.getId()).count()).isZero();
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(visible).contains(jefferson.getId()).doesNotContain(lincoln.getId())
+                .containsExactlyInAnyOrderElementsOf(visibleTo("counselor2"));
     }
 
     private List<String> visibleTo(String user) {
