@@ -122,13 +122,16 @@ public class MailOutbox {
 
     /**
      * The messages of this purpose and reference still waiting for a try are not sent after all, since what they
-     * offer is gone (a signing link withdrawn). A try under way holds the row lock and finishes first; the jobs
-     * standing by find nothing to send.
+     * offer is gone (a signing link withdrawn); the jobs standing by find nothing to send. A message whose try is
+     * under way holds its row lock while the mail server answers: it is skipped, not waited for, so that the
+     * request withdrawing it never waits for the mail server; that one message may still go out.
      */
     public void withdraw(String purpose, String reference) {
         jdbc.update("""
                 update mail_outbox set status = 'WITHDRAWN'
-                 where purpose = :purpose and reference = :reference and status = 'PENDING'""",
+                 where id in (select id from mail_outbox
+                               where purpose = :purpose and reference = :reference and status = 'PENDING'
+                               for update skip locked)""",
                 new MapSqlParameterSource("purpose", purpose).addValue("reference", reference));
     }
 

@@ -121,6 +121,28 @@ class MailFirstTriesTest {
     }
 
     @Test
+    @DisplayName("Issue 13.4 AGR-08 withdrawing an e-mail never waits for the mail server: the withdrawal is done while a try under way holds the message, which then goes out once")
+    void withdrawalDoesNotWaitForATryUnderWay() throws Exception {
+        MailOutbox outbox = outboxWith(new MailFirstTries(2, 10));
+        long id = queue(outbox, "held@family.example");
+        assertThat(server.awaitConnections(1)).as("the try holds the message's row, the server silent").isTrue();
+
+        java.util.concurrent.ExecutorService request = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            request.submit(() -> transactions.executeWithoutResult(status -> outbox.withdraw(PURPOSE, reference)))
+                    .get(10, TimeUnit.SECONDS);
+        } finally {
+            request.shutdownNow();
+        }
+        assertThat(status(id)).containsEntry("STATUS", "PENDING");
+
+        server.release();
+        assertThat(firstTries.awaitFinished(Duration.ofSeconds(30))).isTrue();
+        assertThat(status(id)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 1);
+        assertThat(received("held@family.example")).isEqualTo(1L);
+    }
+
+    @Test
     @DisplayName("Issue 13.4 with every first-try thread busy and none waiting free, an e-mail is not lost: the job standing by sends it, once")
     void noThreadFreeLeavesTheEmailToItsJob() throws Exception {
         MailOutbox outbox = outboxWith(new MailFirstTries(1, 1));

@@ -128,6 +128,24 @@ interface MailOutboxBehaviour {
     }
 
     @Test
+    @DisplayName("Issue 13.4 AGR-08 an e-mail withdrawn while it waits for the mail server is never sent: its job finds nothing to send once the server is back")
+    default void withdrawnIsNeverSent() throws Exception {
+        mail().stop();
+        long id;
+        try {
+            id = queue("withdrawn@family.example");
+        } finally {
+            mail().start();
+        }
+        transactions().executeWithoutResult(status -> outbox().withdraw(PURPOSE, reference()));
+
+        assertThat(tries().runNext(PURPOSE, reference()::equals)).isTrue();
+        assertThat(received("withdrawn@family.example")).isEmpty();
+        assertThat(status(id)).containsEntry("STATUS", "WITHDRAWN").containsEntry("ATTEMPTS", 1);
+        assertThat(tries().next(PURPOSE, reference()::equals)).isEmpty();
+    }
+
+    @Test
     @DisplayName("Issue 13.4 an outcome its purpose cannot take at that moment (another transaction moved the same process on) is told again by the job standing by: the e-mail is sent once and its outcome taken once")
     default void outcomeRefusedOnceIsToldAgain() throws Exception {
         List<MailOutcome> taken = new ArrayList<>();
