@@ -107,8 +107,7 @@ class MailFirstTriesTest {
     void requestDoesNotWaitForTheMailServer() throws Exception {
         MailOutbox outbox = outboxWith(new MailFirstTries(2, 10));
 
-        long id = queue(outbox, "parent@family.example");
-        assertThat(server.awaitConnections(1)).as("the first try has connected to the mail server").isTrue();
+        long id = queueHeldByTheServer(outbox, "parent@family.example");
         assertThat(status(id)).as("the request is done, its e-mail still waiting for the server")
                 .containsEntry("STATUS", "PENDING").containsEntry("ATTEMPTS", 0);
 
@@ -124,8 +123,8 @@ class MailFirstTriesTest {
     @DisplayName("Issue 13.4 AGR-08 withdrawing an e-mail never waits for the mail server: the withdrawal is done while a try under way holds the message, which then goes out once")
     void withdrawalDoesNotWaitForATryUnderWay() throws Exception {
         MailOutbox outbox = outboxWith(new MailFirstTries(2, 10));
-        long id = queue(outbox, "held@family.example");
-        assertThat(server.awaitConnections(1)).as("the try holds the message's row, the server silent").isTrue();
+        // the try holds the message's row while the server is silent
+        long id = queueHeldByTheServer(outbox, "held@family.example");
 
         java.util.concurrent.ExecutorService request = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -221,6 +220,13 @@ class MailFirstTriesTest {
         sender.setJavaMailProperties(applicationSender.getJavaMailProperties());
         return new MailOutbox(namedJdbc, sender, jobs, firstTries, events, transactionManager, clock, from,
                 firstRetryAfter, longestPause, attempts);
+    }
+
+    /** Queued, its first try connected to the mail server, which has not greeted. */
+    private long queueHeldByTheServer(MailOutbox outbox, String to) throws InterruptedException {
+        long id = queue(outbox, to);
+        assertThat(server.awaitConnections(1)).as("the first try has connected to the mail server").isTrue();
+        return id;
     }
 
     private long queue(MailOutbox outbox, String to) {

@@ -110,13 +110,7 @@ interface MailOutboxBehaviour {
     @Test
     @DisplayName("Issue 13.4 two nodes trying the same e-mail at the same moment send it once: the try holds the message's row")
     default void twoTriesAtOnceSendOnce() throws Exception {
-        mail().stop();
-        long id;
-        try {
-            id = queue("race@family.example");
-        } finally {
-            mail().start();
-        }
+        long id = queueWhileTheServerIsDown("race@family.example");
         List<Callable<Boolean>> nodes = new ArrayList<>();
         for (int node = 0; node < 2; node++) {
             nodes.add(() -> transactions().execute(status -> outbox().tryFromJob(id).isEmpty()));
@@ -130,13 +124,7 @@ interface MailOutboxBehaviour {
     @Test
     @DisplayName("Issue 13.4 AGR-08 an e-mail withdrawn while it waits for the mail server is never sent: its job finds nothing to send once the server is back")
     default void withdrawnIsNeverSent() throws Exception {
-        mail().stop();
-        long id;
-        try {
-            id = queue("withdrawn@family.example");
-        } finally {
-            mail().start();
-        }
+        long id = queueWhileTheServerIsDown("withdrawn@family.example");
         transactions().executeWithoutResult(status -> outbox().withdraw(PURPOSE, reference()));
 
         assertThat(tries().runNext(PURPOSE, reference()::equals)).isTrue();
@@ -180,6 +168,16 @@ interface MailOutboxBehaviour {
             assertThat(tries().next(PURPOSE, reference()::equals)).isEmpty();
         } finally {
             context.removeApplicationListener(purpose);
+        }
+    }
+
+    /** Queued, its first try refused; the server is up again. */
+    private long queueWhileTheServerIsDown(String to) {
+        mail().stop();
+        try {
+            return queue(to);
+        } finally {
+            mail().start();
         }
     }
 

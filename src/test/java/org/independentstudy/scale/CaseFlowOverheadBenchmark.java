@@ -180,9 +180,13 @@ class CaseFlowOverheadBenchmark {
             realFlow();
             return 1;
         });
-        System.out.printf("BENCHMARK %-62s %8.1f (all sent: %s)%n", "e-mails a real flow",
+        // the benchmark signs for the family without opening their links: a link's e-mail not yet tried when its
+        // signer has signed is withdrawn, as for a family member who signed in person
+        System.out.printf("BENCHMARK %-62s %8.2f (withdrawn %d, waiting or given up %d)%n", "e-mails sent a real flow",
                 (mail.getReceivedMessages().length - mailBefore) / (2.0 * FLOWS),
-                jdbc.queryForObject("select count(*) from mail_outbox where status <> 'SENT'", Integer.class) == 0);
+                jdbc.queryForObject("select count(*) from mail_outbox where status = 'WITHDRAWN'", Integer.class),
+                jdbc.queryForObject("select count(*) from mail_outbox where status in ('PENDING', 'GAVE_UP')",
+                        Integer.class));
         double real = (real1 + real2) / 2;
         double bare = (bare1 + bare2) / 2;
         System.out.printf("BENCHMARK %-62s %8.1f %% (goal: at least 70 %%; real %.1f/s, bare %.1f/s)%n",
