@@ -125,12 +125,12 @@ public class CasePage {
     private List<LinkSent> links(Long caseId) {
         return jdbc.query("""
                 select v.version_number, l.signer_identity, l.signer_name, l.signer_role, l.email, l.issued_at,
-                       l.delivery_status,
-                       l.delivery_attempts, l.delivered_at, l.used_at, l.superseded
+                       l.delivery_status, l.delivery_attempts, l.delivered_at, l.used_at, l.superseded
                   from signing_link l join agreement_version v on v.id = l.agreement_version_id
                  where l.case_id = :case order by l.issued_at desc, l.id desc""",
                 new MapSqlParameterSource("case", caseId), (rs, row) -> new LinkSent(rs.getInt("version_number"),
-                        rs.getString("signer_identity"), rs.getString("signer_name"), rs.getString("signer_role"), rs.getString("email"),
+                        rs.getString("signer_identity"), rs.getString("signer_name"), rs.getString("signer_role"),
+                        rs.getString("email"),
                         instant(rs, "issued_at"), rs.getString("delivery_status"), rs.getInt("delivery_attempts"),
                         instant(rs, "delivered_at"), instant(rs, "used_at"), rs.getBoolean("superseded")));
     }

@@ -147,7 +147,7 @@ class SigningLinks {
         boolean stillNeeded = link.stateAt(clock.instant()) == LinkState.OPEN;
         caseRecord.append(link.getCaseId(), CaseEvent.underRule(reminder ? "AGR-07" : "AGR-08",
                 "signingLinkUndelivered", (reminder ? "Reminder to sign" : "Signing link for") + " agreement version "
-                        + link.getAgreementVersionId() + " not delivered to " + signer + " at " + link.getEmail()
+                        + link.getAgreementVersionId() + " not delivered to " + recipientOf(link)
                         + ": the mail server refused it " + tries + " times"
                         + (stillNeeded ? "" : "; the link is no longer needed")));
         if (stillNeeded) {
