@@ -62,11 +62,8 @@ class TaskFormsBrowserTest {
     @Test
     @DisplayName("Issue 12.5 AGR-11 in Tasklist the drafting form links to its case page and offers the school's credentialed teachers by name")
     void draftingFormInTasklist() {
-        Student student = students.newStudentLike("S100011");
-        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
-                AgreementScenarios.START, AgreementScenarios.END);
-        ProcessInstance agreement = runtime.startProcessInstanceByKey("written-agreement", caseId.toString(),
-                Map.of("caseId", caseId));
+        Long caseId = enrolledLongTermCase();
+        ProcessInstance agreement = agreementProcessOf(caseId);
         WebDriver browser = open("teacher", taskOf(agreement));
 
         assertThat(browser.findElement(By.linkText("Open the case page")).getAttribute("href"))
@@ -125,11 +122,8 @@ class TaskFormsBrowserTest {
     @Test
     @DisplayName("AGR-07 AGR-08 in Tasklist the task of reaching a family whose signing e-mail was not delivered names the signer and the refused address, and links to the case")
     void undeliveredSigningEmailFormNamesTheSigner() {
-        Student student = students.newStudentLike("S100011");
-        Long caseId = scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM,
-                AgreementScenarios.START, AgreementScenarios.END);
-        ProcessInstance agreement = runtime.startProcessInstanceByKey("written-agreement", caseId.toString(),
-                Map.of("caseId", caseId));
+        Long caseId = enrolledLongTermCase();
+        ProcessInstance agreement = agreementProcessOf(caseId);
         tasks.complete(taskOf(agreement).getId(), new java.util.HashMap<>(DraftFormVariables.complete(
                 AgreementScenarios.START, AgreementScenarios.END, "teacher")));
         // as AgreementProcessMessages sends it when the mail outbox gives up the parent's e-mail
@@ -148,6 +142,17 @@ class TaskFormsBrowserTest {
                 .containsExactly("Rosa Alvarez (PARENT_OR_GUARDIAN)", "rosa.alvarez@example.invalid");
         assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
                 .contains("How the family signs", "How you reached the family");
+    }
+
+    /** A student enrolled for a long-term placement, the case's agreement still to draft. */
+    private Long enrolledLongTermCase() {
+        Student student = students.newStudentLike("S100011");
+        return scenarios.enrolledCase(student, FamilyRequest.PreferredPlacement.LONG_TERM, AgreementScenarios.START,
+                AgreementScenarios.END);
+    }
+
+    private ProcessInstance agreementProcessOf(Long caseId) {
+        return runtime.startProcessInstanceByKey("written-agreement", caseId.toString(), Map.of("caseId", caseId));
     }
 
     private Task taskOf(ProcessInstance process) {
