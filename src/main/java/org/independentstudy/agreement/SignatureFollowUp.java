@@ -71,8 +71,8 @@ public class SignatureFollowUp {
     public void recordFamilyReachedWithoutEmail(Long agreementVersionId, String signer,
                                                 FamilyReachedWithoutEmail how, String note) {
         caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07", "familyReachedWithoutEmail",
-                "The signing e-mail to " + signer + " was never delivered; the family was reached another way: "
-                        + how.description() + ": " + note));
+                "The signing e-mail to " + signer + " was never delivered; the counselor reached the family, who "
+                        + "arranged " + how.description() + ": " + note));
     }
 
     /** Records that the version is still not fully signed at its deadline, and which days count if it is later. */

@@ -705,7 +705,8 @@ class WrittenAgreementProcessTest {
         assertThat(entry(scenario.caseId(), "familyReachedWithoutEmail")).satisfies(e -> {
             assertThat(e.getActor()).isEqualTo("counselor");
             assertThat(e.getRuleId()).isEqualTo("AGR-07");
-            assertThat(e.getDescription()).contains("(PARENT_OR_GUARDIAN)", "they sign on paper",
+            assertThat(e.getDescription()).contains("(PARENT_OR_GUARDIAN)",
+                    "arranged to sign on paper, the scan to be uploaded",
                     "the address had a typo");
         });
         assertThat(tasks(scenario, "reachFamilyWithoutEmail")).singleElement().isNotEqualTo(parents);
