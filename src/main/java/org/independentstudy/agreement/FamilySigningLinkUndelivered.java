@@ -5,7 +5,7 @@ package org.independentstudy.agreement;
  * signer has no working link by e-mail. Published in the transaction that records it; the written-agreement
  * process gives a counselor the task of reaching the family another way.
  *
- * @param signer the signer as the record names them ("Name (ROLE)")
+ * @param signer the signer as the record names them ({@link SignerRole#named})
  * @param email the address the mail server refused
  */
 public record FamilySigningLinkUndelivered(Long agreementVersionId, String signer, String email) {

@@ -64,15 +64,18 @@ public class SignatureFollowUp {
     }
 
     /**
-     * AGR-07, AGR-08: how a counselor reached a family signer whose signing e-mail the mail server never took
-     * (on paper, in person, or another way), on the record with who did it.
+     * AGR-07, AGR-08: how a counselor reached the family signers whose signing e-mails to one address the mail
+     * server never took (on paper, in person, or another way), on the record with who did it.
      */
     @Transactional
-    public void recordFamilyReachedWithoutEmail(Long agreementVersionId, String signer,
+    public void recordFamilyReachedWithoutEmail(Long agreementVersionId, List<String> signers,
                                                 FamilyReachedWithoutEmail how, String note) {
+        String emails = signers.size() == 1 ? "The signing e-mail to " + signers.get(0) + " was"
+                : "The signing e-mails to " + String.join(", ", signers.subList(0, signers.size() - 1)) + " and "
+                        + signers.get(signers.size() - 1) + " were";
         caseRecord.append(caseOf(agreementVersionId), CaseEvent.underRule("AGR-07", "familyReachedWithoutEmail",
-                "The signing e-mail to " + signer + " was never delivered; the counselor reached the family, who "
-                        + "arranged " + how.description() + ": " + note));
+                emails + " never delivered; the counselor reached the family, who arranged " + how.description()
+                        + ": " + note));
     }
 
     /** Records that the version is still not fully signed at its deadline, and which days count if it is later. */
@@ -149,6 +152,6 @@ public class SignatureFollowUp {
 
     /** How the unsigned parties read on the record (", ") and in the principal's forms (a line each). */
     public static String names(List<RequiredSigner> signers, String separator) {
-        return signers.stream().map(s -> s.name() + " (" + s.role() + ")").collect(Collectors.joining(separator));
+        return signers.stream().map(s -> s.role().named(s.name())).collect(Collectors.joining(separator));
     }
 }

@@ -1,5 +1,7 @@
 package org.independentstudy.agreement;
 
+import java.util.Locale;
+
 /** The parties who sign a written agreement (AGR-06). */
 public enum SignerRole {
     STUDENT("Student", true, false),
@@ -24,6 +26,11 @@ public enum SignerRole {
     /** How the role reads on the printed agreement and the signing page. */
     public String label() {
         return label;
+    }
+
+    /** A signer as the case record and the staff's forms name them: "Rosa Alvarez (parent, guardian or caregiver)". */
+    public String named(String name) {
+        return name + " (" + label.toLowerCase(Locale.ROOT) + ")";
     }
 
     /** Signs through the e-mailed link rather than in Tasklist. */

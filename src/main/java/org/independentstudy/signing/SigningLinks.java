@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.independentstudy.agreement.FamilySigningLinkUndelivered;
+import org.independentstudy.agreement.SignerRole;
 import org.independentstudy.config.DistrictProperties;
 import org.independentstudy.records.CaseEvent;
 import org.independentstudy.records.CaseRecord;
@@ -68,7 +69,7 @@ class SigningLinks {
             }
             if (signer.email() == null || signer.email().isBlank()) {
                 caseRecord.append(request.caseId(), CaseEvent.underRule("AGR-08", "signingLinkNotSent",
-                        signer.name() + " (" + signer.role() + ") has no e-mail address: no signing link for "
+                        SignerRole.valueOf(signer.role()).named(signer.name()) + " has no e-mail address: no signing link for "
                                 + "agreement version " + request.agreementVersionId() + "; staff record the signature in person or on paper"));
                 continue;
             }
@@ -86,7 +87,7 @@ class SigningLinks {
         for (SigningLink link : repository.openLinksOf(agreementVersionId, signerIdentity)) {
             supersede(link);
             caseRecord.append(link.getCaseId(), CaseEvent.underRule("AGR-08", "signingLinkWithdrawn",
-                    "Signing link of " + link.getSignerName() + " (" + link.getSignerRole() + ") for agreement version "
+                    "Signing link of " + signerOf(link) + " for agreement version "
                             + agreementVersionId + " withdrawn: signed " + howSigned));
         }
     }
@@ -143,7 +144,6 @@ class SigningLinks {
     public void recordGivenUp(Long linkId, boolean reminder, int tries, String error) {
         recordFailed(linkId, error);
         SigningLink link = get(linkId);
-        String signer = link.getSignerName() + " (" + link.getSignerRole() + ")";
         boolean stillNeeded = link.stateAt(clock.instant()) == LinkState.OPEN;
         caseRecord.append(link.getCaseId(), CaseEvent.underRule(reminder ? "AGR-07" : "AGR-08",
                 "signingLinkUndelivered", (reminder ? "Reminder to sign" : "Signing link for") + " agreement version "
@@ -151,7 +151,7 @@ class SigningLinks {
                         + ": the mail server refused it " + tries + " times"
                         + (stillNeeded ? "" : "; the link is no longer needed")));
         if (stillNeeded) {
-            events.publishEvent(new FamilySigningLinkUndelivered(link.getAgreementVersionId(), signer,
+            events.publishEvent(new FamilySigningLinkUndelivered(link.getAgreementVersionId(), signerOf(link),
                     link.getEmail()));
         }
     }
@@ -169,6 +169,10 @@ class SigningLinks {
     }
 
     private static String recipientOf(SigningLink link) {
-        return link.getSignerName() + " (" + link.getSignerRole() + ") at " + link.getEmail();
+        return signerOf(link) + " at " + link.getEmail();
+    }
+
+    private static String signerOf(SigningLink link) {
+        return SignerRole.valueOf(link.getSignerRole()).named(link.getSignerName());
     }
 }

@@ -120,15 +120,16 @@ class TaskFormsBrowserTest {
     }
 
     @Test
-    @DisplayName("AGR-07 AGR-08 in Tasklist the task of reaching a family whose signing e-mail was not delivered names the signer and the refused address, and links to the case")
-    void undeliveredSigningEmailFormNamesTheSigner() {
+    @DisplayName("AGR-07 AGR-08 in Tasklist the task of reaching a family whose signing e-mails were not delivered names the signers a line each and the refused address, and links to the case")
+    void undeliveredSigningEmailFormNamesTheSigners() {
         Long caseId = enrolledLongTermCase();
         ProcessInstance agreement = agreementProcessOf(caseId);
         tasks.complete(taskOf(agreement).getId(), new java.util.HashMap<>(DraftFormVariables.complete(
                 AgreementScenarios.START, AgreementScenarios.END, "teacher")));
-        // as AgreementProcessMessages sends it when the mail outbox gives up the parent's e-mail
+        // as AgreementProcessMessages leaves it once the mail outbox gave up the student's e-mail and the parent's
+        String signers = "Lucia Alvarez (student)\nRosa Alvarez (parent, guardian or caregiver)";
         runtime.createMessageCorrelation("FamilySigningLinkUndelivered").processInstanceId(agreement.getId())
-                .setVariableLocal("undeliveredSigner", "Rosa Alvarez (PARENT_OR_GUARDIAN)")
+                .setVariableLocal("undeliveredSigner", signers)
                 .setVariableLocal("undeliveredEmail", "rosa.alvarez@example.invalid").correlate();
         Task reach = tasks.createTaskQuery().processInstanceId(agreement.getId())
                 .taskDefinitionKey("reachFamilyWithoutEmail").singleResult();
@@ -137,9 +138,10 @@ class TaskFormsBrowserTest {
 
         assertThat(browser.findElement(By.linkText("Open the case page")).getAttribute("href"))
                 .endsWith("/desk/cases/" + caseId);
+        assertThat(browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).getAttribute("value"))
+                .isEqualTo(signers);
         assertThat(browser.findElements(By.cssSelector(".fjs-form-field-textfield input")))
-                .extracting(field -> field.getAttribute("value"))
-                .containsExactly("Rosa Alvarez (PARENT_OR_GUARDIAN)", "rosa.alvarez@example.invalid");
+                .extracting(field -> field.getAttribute("value")).containsExactly("rosa.alvarez@example.invalid");
         assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
                 .contains("How the family signs", "How you reached the family");
     }

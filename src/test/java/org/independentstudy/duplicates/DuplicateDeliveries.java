@@ -192,6 +192,46 @@ class DuplicateDeliveries {
                 placement.caseId())).isEqualTo(2);
     }
 
+    /**
+     * The mail server refused the family's two signing e-mails to its one address (the student's and the
+     * parent's), and the outbox gives both up at the same moment: one counselor task for the address, naming both.
+     */
+    void signingEmailsGivenUpTogether() throws Exception {
+        FixedEngineClock.setClock(FixedEngineClock.DECEMBER_FIRST.withMonth(9));
+        RequestBuilder request = students.requestForNewStudentLike("S100003");
+        Long caseId = intake.receive(request.build());
+        tasks.complete(taskOf(caseId, "draftAgreement"),
+                DraftFormVariables.complete(request.start, request.end, "teacher3"));
+        // the student's link and the parent's, which go to the family's address
+        List<Long> links = jdbc.queryForList("""
+                select l.id from signing_link l join agreement_version v on v.id = l.agreement_version_id
+                  join written_agreement a on a.id = v.agreement_id
+                 where a.case_id = ? and l.email = (select s.email from signing_link s
+                       where s.agreement_version_id = l.agreement_version_id and s.signer_role = 'STUDENT')""",
+                Long.class, caseId);
+        assertThat(links).hasSize(2);
+        // nine tries refused already (no mail server listens here): the jobs standing by make the last ones
+        jdbc.update("update mail_outbox set attempts = 9, reported_attempt = 9 where purpose = 'signing-link' "
+                + "and reference in (?, ?)", links.get(0).toString(), links.get(1).toString());
+        List<Callable<Void>> lastTries = jdbc.queryForList("select job_id from mail_outbox where purpose = "
+                + "'signing-link' and reference in (?, ?)", String.class, links.get(0).toString(),
+                links.get(1).toString()).stream().map(job -> (Callable<Void>) () -> {
+                    management.executeJob(job);
+                    return null;
+                }).toList();
+        assertThat(lastTries).hasSize(2);
+
+        AtTheSameMoment.run(lastTries);
+
+        List<org.camunda.bpm.engine.task.Task> reach = tasks.createTaskQuery()
+                .processInstanceBusinessKey(caseId.toString()).taskDefinitionKey("reachFamilyWithoutEmail").list();
+        assertThat(reach).hasSize(1);
+        assertThat(((String) tasks.getVariable(reach.get(0).getId(), "undeliveredSigner")).split("\n"))
+                .hasSize(2).anySatisfy(s -> assertThat(s).endsWith(" (student)"))
+                .anySatisfy(s -> assertThat(s).endsWith(" (parent, guardian or caregiver)"));
+        assertThat(stepsOf(caseId)).filteredOn("signingLinkUndelivered"::equals).hasSize(2);
+    }
+
     /** The agreement drafted, signed by everyone and activated, as the case process has it (phase ACTIVE). */
     private void activate(Long caseId, RequestBuilder request) {
         String drafting = taskOf(caseId, "draftAgreement");

@@ -33,4 +33,10 @@ class DuplicateDeliveriesPostgresTest extends PostgresIntegrationTest {
     void sameParticipantReportTwice() throws Exception {
         deliveries.participantReportImportedTwice();
     }
+
+    @Test
+    @DisplayName("Issue 13.5 AGR-07 AGR-08 the family's two signing e-mails to one address given up by the outbox at the same moment make one counselor task naming both signers (PostgreSQL)")
+    void signingEmailsGivenUpTogether() throws Exception {
+        deliveries.signingEmailsGivenUpTogether();
+    }
 }

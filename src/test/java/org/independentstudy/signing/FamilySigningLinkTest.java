@@ -424,7 +424,7 @@ class FamilySigningLinkTest {
                 .isEqualTo(SignatureMethod.IN_PERSON);
         assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkWithdrawn"))
                 .singleElement().extracting(TimelineEntry::getDescription).asString()
-                .startsWith("Signing link of " + sent.parent().getFullName() + " (PARENT_OR_GUARDIAN)")
+                .startsWith("Signing link of " + sent.parent().getFullName() + " (parent, guardian or caregiver)")
                 .endsWith("withdrawn: signed in person");
         assertThat(statusOfPage(sent.studentToken(mail))).isEqualTo(HttpStatus.OK);
     }
@@ -474,7 +474,7 @@ class FamilySigningLinkTest {
                 .extracting(row -> row.get("signer_role") + " " + row.get("status"))
                 .containsExactlyInAnyOrder("PARENT_OR_GUARDIAN WITHDRAWN", "STUDENT SENT");
         assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkSent"))
-                .singleElement().satisfies(e -> assertThat(e.getDescription()).contains("(STUDENT)"));
+                .singleElement().satisfies(e -> assertThat(e.getDescription()).contains("(student)"));
     }
 
     @Test
@@ -496,10 +496,10 @@ class FamilySigningLinkTest {
 
         assertThat(caseRecord.timelineOf(sent.caseId())).filteredOn(e -> e.getStep().equals("signingLinkUndelivered"))
                 .extracting(TimelineEntry::getDescription).satisfiesExactlyInAnyOrder(
-                        parent -> assertThat(parent).contains(sent.parent().getFullName() + " (PARENT_OR_GUARDIAN) at "
+                        parent -> assertThat(parent).contains(sent.parent().getFullName() + " (parent, guardian or caregiver) at "
                                 + sent.parent().getEmail(), "refused it 10 times")
                                 .endsWith("; the link is no longer needed"),
-                        student -> assertThat(student).contains(sent.student().fullName() + " (STUDENT)",
+                        student -> assertThat(student).contains(sent.student().fullName() + " (student)",
                                 "refused it 10 times").endsWith("; the link is no longer needed"));
         assertThat(published.stream(FamilySigningLinkUndelivered.class)).isEmpty();
         assertThat(links.findAll()).filteredOn(l -> l.getAgreementVersionId().equals(sent.versionId()))

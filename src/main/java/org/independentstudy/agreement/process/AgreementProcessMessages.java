@@ -1,10 +1,14 @@
 package org.independentstudy.agreement.process;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.independentstudy.agreement.AgreementRevisionRequested;
 import org.independentstudy.agreement.AgreementSigningHeld;
 import org.independentstudy.agreement.FamilySignaturesComplete;
 import org.independentstudy.agreement.FamilySigningLinkUndelivered;
+import org.independentstudy.agreement.WrittenAgreementRepository;
 import org.independentstudy.process.ProcessMessages;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,15 +28,23 @@ class AgreementProcessMessages {
     static final String LINK_UNDELIVERED = "FamilySigningLinkUndelivered";
     /**
      * The signer and the refused address: set on the signature collection's scope, which holds the message's
-     * subscription, and copied by each counselor task's input mapping, so that two signers' tasks keep their own.
+     * subscription, and copied by each counselor task's input mapping, so that two addresses' tasks keep their own.
+     * A task's signers are a line each.
      */
     static final String UNDELIVERED_SIGNER = "undeliveredSigner";
     static final String UNDELIVERED_EMAIL = "undeliveredEmail";
 
-    private final RuntimeService runtimeService;
+    static final String REACH_FAMILY_WITHOUT_EMAIL = "reachFamilyWithoutEmail";
 
-    AgreementProcessMessages(RuntimeService runtimeService) {
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final WrittenAgreementRepository agreements;
+
+    AgreementProcessMessages(RuntimeService runtimeService, TaskService taskService,
+                             WrittenAgreementRepository agreements) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.agreements = agreements;
     }
 
     @EventListener
@@ -55,9 +67,26 @@ class AgreementProcessMessages {
         correlate(SIGNING_HELD, "agreementVersionId", event.heldVersionId());
     }
 
-    /** AGR-07, AGR-08: a family signer's signing e-mail was never delivered; a counselor reaches them. */
+    /**
+     * AGR-07, AGR-08: a family signer's signing e-mail was never delivered; a counselor reaches them, once for each
+     * refused address. A minor's link and their parent's go to the family's one address and are given up at about
+     * the same moment: they take turns on the agreement's lock, and a later one adds its signer to the open task
+     * for the address, so that the counselor calls the family once.
+     */
     @EventListener
     void linkUndelivered(FamilySigningLinkUndelivered event) {
+        agreements.lockOfVersion(event.agreementVersionId());
+        Optional<Task> open = taskService.createTaskQuery().taskDefinitionKey(REACH_FAMILY_WITHOUT_EMAIL)
+                .processVariableValueEquals(AgreementVariables.VERSION_ID, event.agreementVersionId()).list().stream()
+                .filter(task -> event.email().equals(taskService.getVariable(task.getId(), UNDELIVERED_EMAIL)))
+                .findFirst();
+        if (open.isPresent()) {
+            // where the task's input mapping put it: the task's own execution
+            String execution = open.get().getExecutionId();
+            runtimeService.setVariableLocal(execution, UNDELIVERED_SIGNER,
+                    runtimeService.getVariableLocal(execution, UNDELIVERED_SIGNER) + "\n" + event.signer());
+            return;
+        }
         ProcessMessages.deliver(runtimeService.createMessageCorrelation(LINK_UNDELIVERED)
                 .processInstanceVariableEquals(AgreementVariables.VERSION_ID, event.agreementVersionId())
                 .setVariableLocal(UNDELIVERED_SIGNER, event.signer())

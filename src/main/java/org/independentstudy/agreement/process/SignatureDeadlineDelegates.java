@@ -9,6 +9,7 @@ import static org.independentstudy.agreement.process.AgreementVariables.versionI
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
@@ -65,7 +66,8 @@ class SignatureDeadlineDelegates {
                 throw InvalidRequestException.field("familyReachedNote", "say how you reached the family");
             }
             followUp.recordFamilyReachedWithoutEmail(versionIdOf(task),
-                    (String) task.getVariable(AgreementProcessMessages.UNDELIVERED_SIGNER), how, note);
+                    List.of(((String) task.getVariable(AgreementProcessMessages.UNDELIVERED_SIGNER)).split("\n")), how,
+                    note);
         };
     }
 

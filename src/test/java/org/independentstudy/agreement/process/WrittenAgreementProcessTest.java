@@ -30,6 +30,7 @@ import org.independentstudy.agreement.AgreementSignature;
 import org.independentstudy.agreement.AgreementSignatures;
 import org.independentstudy.agreement.AgreementVersion;
 import org.independentstudy.agreement.AgreementVersionRepository;
+import org.independentstudy.agreement.FamilySigningLinkUndelivered;
 import org.independentstudy.agreement.RequiredSigner;
 import org.independentstudy.agreement.SignatureDeadlines;
 import org.independentstudy.agreement.SignatureMethod;
@@ -61,7 +62,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The written-agreement process, path by path, on the engine with the job executor off. */
 @IntegrationTest
@@ -120,6 +123,10 @@ class WrittenAgreementProcessTest {
     MailOutboxTries mailTries;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void setUp() {
@@ -358,9 +365,9 @@ class WrittenAgreementProcessTest {
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
                 "escalateUnsignedAgreement");
         assertThat(scenario.process()).variables().extractingByKey("unsignedSigners").asString()
-                .contains("(PARENT_OR_GUARDIAN)", "Marcus Bell (SUPERVISING_TEACHER)").doesNotContain("(STUDENT)");
+                .contains("(parent, guardian or caregiver)", "Marcus Bell (supervising teacher)").doesNotContain("(student)");
         assertThat(entry(scenario.caseId(), "signatureDeadlineApproaching").getDescription())
-                .contains("not yet signed: ", "Marcus Bell (SUPERVISING_TEACHER)").doesNotContain("remind");
+                .contains("not yet signed: ", "Marcus Bell (supervising teacher)").doesNotContain("remind");
     }
 
     @Test
@@ -655,7 +662,7 @@ class WrittenAgreementProcessTest {
     }
 
     @Test
-    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail the mail server refuses on every try goes to a counselor: nothing after the 9th refusal, after the 10th one task per family signer, due the next school day, and how the family was reached is on the record")
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signing e-mail the mail server refuses on every try goes to a counselor: nothing after the 9th refusal, after the 10th one task for the family's address naming the student and the parent, due the next school day, and how the family was reached is on the record")
     void undeliveredSigningEmailGoesToACounselor() {
         Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         mail.stop();
@@ -674,13 +681,18 @@ class WrittenAgreementProcessTest {
         assertThat(mailTries.next("signing-link", ownLinks)).as("no try after the last").isEmpty();
         // Monday Nov 30, 10:30 in the district: due as Tuesday Dec 1, a school day, ends
         Date endOfNextSchoolDay = Date.from(Instant.parse("2026-12-02T07:59:59.999Z"));
-        List<Task> reach = tasks(scenario, "reachFamilyWithoutEmail");
-        assertThat(reach).hasSize(2).allSatisfy(t -> assertThat(t).hasCandidateGroup("counselors")
-                .hasDueDate(endOfNextSchoolDay));
-        assertThat(reach).extracting(t -> taskService.getVariable(t.getId(), "undeliveredSigner")).asString()
-                .contains("(STUDENT)", "(PARENT_OR_GUARDIAN)");
-        assertThat(reach).extracting(t -> (String) taskService.getVariable(t.getId(), "undeliveredEmail"))
-                .allSatisfy(email -> assertThat(email).contains("@"));
+        // a minor's link goes to the family's address, as the parent's does: one call reaches both
+        String familyEmail = jdbc.queryForObject("select distinct email from signing_link where "
+                + "agreement_version_id = ?", String.class, versionOf(scenario));
+        String parent = jdbc.queryForObject("select signer_name from signing_link where agreement_version_id = ? "
+                + "and signer_role = 'PARENT_OR_GUARDIAN'", String.class, versionOf(scenario));
+        assertThat(tasks(scenario, "reachFamilyWithoutEmail")).hasSize(1);
+        Task reach = tasks(scenario, "reachFamilyWithoutEmail").get(0);
+        assertThat(reach).hasCandidateGroup("counselors").hasDueDate(endOfNextSchoolDay);
+        assertThat(taskService.getVariable(reach.getId(), "undeliveredEmail")).isEqualTo(familyEmail);
+        assertThat(((String) taskService.getVariable(reach.getId(), "undeliveredSigner")).split("\n"))
+                .containsExactlyInAnyOrder(scenario.student().fullName() + " (student)",
+                        parent + " (parent, guardian or caregiver)");
         assertThat(scenario.process()).isWaitingAt("signAsTeacher", "awaitFamilySignatures",
                 "reachFamilyWithoutEmail");
         assertThat(caseRecord.timelineOf(scenario.caseId())).filteredOn(e -> e.getStep()
@@ -692,31 +704,59 @@ class WrittenAgreementProcessTest {
 
         // refused without a choice or a note, recording nothing
         int entries = caseRecord.timelineOf(scenario.caseId()).size();
-        Task parents = reach.stream().filter(t -> String.valueOf(taskService.getVariable(t.getId(),
-                "undeliveredSigner")).contains("(PARENT_OR_GUARDIAN)")).findFirst().orElseThrow();
-        assertThatThrownBy(() -> completeAs("counselor", parents, Map.of("familyReachedNote", "Called")))
+        assertThatThrownBy(() -> completeAs("counselor", reach, Map.of("familyReachedNote", "Called")))
                 .hasMessageContaining("familyReachedBy");
-        assertThatThrownBy(() -> completeAs("counselor", parents, Map.of("familyReachedBy", "PAPER")))
+        assertThatThrownBy(() -> completeAs("counselor", reach, Map.of("familyReachedBy", "PAPER")))
                 .hasMessageContaining("familyReachedNote");
         assertThat(caseRecord.timelineOf(scenario.caseId())).hasSize(entries);
 
-        completeAs("counselor", parents, Map.of("familyReachedBy", "PAPER",
-                "familyReachedNote", "Called the mother: the address had a typo; she signs the paper copy tomorrow"));
+        completeAs("counselor", reach, Map.of("familyReachedBy", "PAPER",
+                "familyReachedNote", "Called the mother: the address had a typo; they sign the paper copy tomorrow"));
         assertThat(entry(scenario.caseId(), "familyReachedWithoutEmail")).satisfies(e -> {
             assertThat(e.getActor()).isEqualTo("counselor");
             assertThat(e.getRuleId()).isEqualTo("AGR-07");
-            assertThat(e.getDescription()).contains("(PARENT_OR_GUARDIAN)",
-                    "arranged to sign on paper, the scan to be uploaded",
-                    "the address had a typo");
+            assertThat(e.getDescription()).startsWith("The signing e-mails to ")
+                    .contains(scenario.student().fullName() + " (student)", " and ",
+                            parent + " (parent, guardian or caregiver)", " were never delivered",
+                            "arranged to sign on paper, the scan to be uploaded", "the address had a typo");
         });
-        assertThat(tasks(scenario, "reachFamilyWithoutEmail")).singleElement().isNotEqualTo(parents);
+        assertThat(tasks(scenario, "reachFamilyWithoutEmail")).isEmpty();
 
-        // signed all the same: the student's task ends with the signature collection
+        // signed all the same, the process ends with nothing left to do
         signAsFamily(scenario, SignerRole.STUDENT);
         signAsFamily(scenario, SignerRole.PARENT_OR_GUARDIAN);
         signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
         runDueJobs(scenario);
         assertThat(scenario.process()).isEnded().hasPassed("familyReachedWithoutEmail", "activateAgreement");
+        assertThat(taskService.createTaskQuery().processInstanceId(scenario.process().getId()).count()).isZero();
+    }
+
+    @Test
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signer whose undelivered signing e-mail went to another address than the family's gets a counselor task of their own; the task for the family's address keeps its signer, and ends with the signature collection")
+    void undeliveredSigningEmailToAnotherAddressIsATaskOfItsOwn() {
+        Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
+        draftAs("teacher", scenario, completeDraft("teacher", null));
+        Long versionId = versionOf(scenario);
+        String student = scenario.student().fullName() + " (student)";
+        String guardian = "Ray Ortiz (parent, guardian or caregiver)";
+
+        // as SigningLinks publishes it in the transaction that records the outbox giving up
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new FamilySigningLinkUndelivered(versionId, student, "family@example.invalid")));
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new FamilySigningLinkUndelivered(versionId, guardian, "ray.ortiz@example.invalid")));
+
+        List<Task> reach = tasks(scenario, "reachFamilyWithoutEmail");
+        assertThat(reach).extracting(t -> taskService.getVariable(t.getId(), "undeliveredEmail") + ": "
+                + taskService.getVariable(t.getId(), "undeliveredSigner"))
+                .containsExactlyInAnyOrder("family@example.invalid: " + student,
+                        "ray.ortiz@example.invalid: " + guardian);
+
+        signAsFamily(scenario, SignerRole.STUDENT);
+        signAsFamily(scenario, SignerRole.PARENT_OR_GUARDIAN);
+        signAsStaff(tasks(scenario, "signAsTeacher").get(0), "teacher");
+        runDueJobs(scenario);
+        assertThat(scenario.process()).isEnded();
         assertThat(taskService.createTaskQuery().processInstanceId(scenario.process().getId()).count()).isZero();
     }
 
