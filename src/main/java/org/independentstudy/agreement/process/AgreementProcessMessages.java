@@ -1,5 +1,6 @@
 package org.independentstudy.agreement.process;
 
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -81,10 +82,12 @@ class AgreementProcessMessages {
                 .filter(task -> event.email().equals(taskService.getVariable(task.getId(), UNDELIVERED_EMAIL)))
                 .findFirst();
         if (open.isPresent()) {
-            // where the task's input mapping put it: the task's own execution
+            // where the task's input mapping put it: the task's own execution; a reminder's signer is there already
             String execution = open.get().getExecutionId();
-            runtimeService.setVariableLocal(execution, UNDELIVERED_SIGNER,
-                    runtimeService.getVariableLocal(execution, UNDELIVERED_SIGNER) + "\n" + event.signer());
+            String signers = (String) runtimeService.getVariableLocal(execution, UNDELIVERED_SIGNER);
+            if (!List.of(signers.split("\n")).contains(event.signer())) {
+                runtimeService.setVariableLocal(execution, UNDELIVERED_SIGNER, signers + "\n" + event.signer());
+            }
             return;
         }
         ProcessMessages.deliver(runtimeService.createMessageCorrelation(LINK_UNDELIVERED)

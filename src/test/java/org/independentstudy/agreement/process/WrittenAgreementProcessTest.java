@@ -732,7 +732,7 @@ class WrittenAgreementProcessTest {
     }
 
     @Test
-    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signer whose undelivered signing e-mail went to another address than the family's gets a counselor task of their own; the task for the family's address keeps its signer, and ends with the signature collection")
+    @DisplayName("AGR-07 AGR-08 Issue 13.4 a signer whose undelivered signing e-mail went to another address than the family's gets a counselor task of their own; the task for the family's address keeps its signer, named once when their reminder is refused too, and ends with the signature collection")
     void undeliveredSigningEmailToAnotherAddressIsATaskOfItsOwn() {
         Scenario scenario = start("S100011", FamilyRequest.PreferredPlacement.LONG_TERM);
         draftAs("teacher", scenario, completeDraft("teacher", null));
@@ -745,6 +745,9 @@ class WrittenAgreementProcessTest {
                 new FamilySigningLinkUndelivered(versionId, student, "family@example.invalid")));
         transactions.executeWithoutResult(status -> events.publishEvent(
                 new FamilySigningLinkUndelivered(versionId, guardian, "ray.ortiz@example.invalid")));
+        // the reminder to the same signer refused too, while the task is open: they are on it already
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new FamilySigningLinkUndelivered(versionId, student, "family@example.invalid")));
 
         List<Task> reach = tasks(scenario, "reachFamilyWithoutEmail");
         assertThat(reach).extracting(t -> taskService.getVariable(t.getId(), "undeliveredEmail") + ": "
