@@ -69,8 +69,9 @@ class SigningLinks {
             }
             if (signer.email() == null || signer.email().isBlank()) {
                 caseRecord.append(request.caseId(), CaseEvent.underRule("AGR-08", "signingLinkNotSent",
-                        SignerRole.valueOf(signer.role()).named(signer.name()) + " has no e-mail address: no signing link for "
-                                + "agreement version " + request.agreementVersionId() + "; staff record the signature in person or on paper"));
+                        SignerRole.valueOf(signer.role()).named(signer.name()) + " has no e-mail address: no signing "
+                                + "link for agreement version " + request.agreementVersionId()
+                                + "; staff record the signature in person or on paper"));
                 continue;
             }
             issued.add(repository.save(new SigningLink(request, signer, now, expiry, tokens)));

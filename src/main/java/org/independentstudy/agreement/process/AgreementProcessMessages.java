@@ -36,6 +36,7 @@ class AgreementProcessMessages {
     static final String UNDELIVERED_EMAIL = "undeliveredEmail";
 
     static final String REACH_FAMILY_WITHOUT_EMAIL = "reachFamilyWithoutEmail";
+    private static final String SIGNER_LINES = "\n";
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -85,8 +86,9 @@ class AgreementProcessMessages {
             // where the task's input mapping put it: the task's own execution; a reminder's signer is there already
             String execution = open.get().getExecutionId();
             String signers = (String) runtimeService.getVariableLocal(execution, UNDELIVERED_SIGNER);
-            if (!List.of(signers.split("\n")).contains(event.signer())) {
-                runtimeService.setVariableLocal(execution, UNDELIVERED_SIGNER, signers + "\n" + event.signer());
+            if (!undeliveredSigners(signers).contains(event.signer())) {
+                runtimeService.setVariableLocal(execution, UNDELIVERED_SIGNER,
+                        signers + SIGNER_LINES + event.signer());
             }
             return;
         }
@@ -94,6 +96,11 @@ class AgreementProcessMessages {
                 .processInstanceVariableEquals(AgreementVariables.VERSION_ID, event.agreementVersionId())
                 .setVariableLocal(UNDELIVERED_SIGNER, event.signer())
                 .setVariableLocal(UNDELIVERED_EMAIL, event.email()));
+    }
+
+    /** The signers a counselor task names, from its {@link #UNDELIVERED_SIGNER} variable. */
+    static List<String> undeliveredSigners(String lines) {
+        return List.of(lines.split(SIGNER_LINES));
     }
 
     private void correlate(String message, String variable, Long value) {

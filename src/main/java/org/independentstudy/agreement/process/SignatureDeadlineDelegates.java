@@ -9,7 +9,6 @@ import static org.independentstudy.agreement.process.AgreementVariables.versionI
 
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.independentstudy.agreement.AgreementDrafting;
@@ -66,8 +65,8 @@ class SignatureDeadlineDelegates {
                 throw InvalidRequestException.field("familyReachedNote", "say how you reached the family");
             }
             followUp.recordFamilyReachedWithoutEmail(versionIdOf(task),
-                    List.of(((String) task.getVariable(AgreementProcessMessages.UNDELIVERED_SIGNER)).split("\n")), how,
-                    note);
+                    AgreementProcessMessages.undeliveredSigners(
+                            (String) task.getVariable(AgreementProcessMessages.UNDELIVERED_SIGNER)), how, note);
         };
     }
 
