@@ -13,11 +13,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -75,7 +76,25 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
     public void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(page));
+    }
+
+    /**
+     * The page was replaced: its element is stale. Mid-navigation chromedriver may instead answer that the node
+     * "does not belong to the document", which says the same (a full run here once failed on it).
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException navigating) {
+            if (String.valueOf(navigating.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw navigating;
+        }
     }
 
     @Override
